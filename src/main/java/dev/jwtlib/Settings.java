@@ -1,0 +1,69 @@
+package dev.jwtlib;
+
+import dev.jwtlib.account.BootstrapAdminSettings;
+import dev.jwtlib.password.PasswordSettings;
+import dev.jwtlib.session.SessionSettings;
+import dev.jwtlib.store.StoreSettings;
+import dev.jwtlib.token.TokenSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Produces one immutable settings record per feature from MicroProfile Config, so that each
+ * feature is validated once, at start-up, with a message that names the offending key.
+ */
+@ApplicationScoped
+class Settings {
+
+    private TokenSettings token;
+    private SessionSettings session;
+    private PasswordSettings password;
+    private StoreSettings store;
+    private BootstrapAdminSettings bootstrapAdmin;
+
+    @Inject
+    Settings(Config config) {
+        this.token = TokenSettings.from(config);
+        this.session = SessionSettings.from(config);
+        this.password = PasswordSettings.from(config);
+        this.store = StoreSettings.from(config);
+        this.bootstrapAdmin = BootstrapAdminSettings.from(config);
+    }
+
+    /** For the CDI proxy only. */
+    Settings() {
+    }
+
+    @Produces
+    TokenSettings token() {
+        return token;
+    }
+
+    @Produces
+    SessionSettings session() {
+        return session;
+    }
+
+    @Produces
+    PasswordSettings password() {
+        return password;
+    }
+
+    @Produces
+    StoreSettings store() {
+        return store;
+    }
+
+    @Produces
+    BootstrapAdminSettings bootstrapAdmin() {
+        return bootstrapAdmin;
+    }
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

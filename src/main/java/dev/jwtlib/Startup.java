@@ -1,0 +1,48 @@
+package dev.jwtlib;
+
+import dev.jwtlib.password.PasswordHasher;
+import dev.jwtlib.session.SessionSettings;
+import dev.jwtlib.store.MongoStore;
+import dev.jwtlib.token.AccessTokens;
+import dev.jwtlib.token.KeyRing;
+import dev.jwtlib.token.TokenSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Opens the store, loads the keys and the password hasher when the application starts, so that
+ * a misconfiguration fails the deployment with a clear message instead of the first request,
+ * and says in the log what is in use.
+ */
+@ApplicationScoped
+class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    MongoStore store;
+    @Inject
+    KeyRing keys;
+    @Inject
+    AccessTokens tokens;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    TokenSettings tokenSettings;
+    @Inject
+    SessionSettings sessionSettings;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        store.isReachable();
+        keys.publicJwks();
+        tokens.toString();
+        hasher.toString();
+        LOG.info(() -> "jwtlib: ready; issuer '" + tokenSettings.issuer() + "', audience "
+                + tokenSettings.audience().map(a -> "'" + a + "'").orElse("not checked") + ", access tokens "
+                + tokenSettings.ttl() + ", refresh tokens " + sessionSettings.refreshTtl()
+                + "; JWKS at /.well-known/jwks.json");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jwtlib.account;
+
+import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.http.JsonBody;
+import jakarta.enterprise.context.RequestScoped;
+import dev.jwtlib.mechanism.TokenPrincipal;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** {@code /api/auth/register} and {@code /api/auth/me} (the Python {@code get_logged_in_user}). */
+@Path("/api/auth")
+@RequestScoped
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    Users users;
+    @Inject
+    SecurityContext security;
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String username = json.requiredString("username");
+        String email = json.requiredString("email");
+        String password = json.requiredString("password");
+        json.requireValid();
+        User user = accounts.register(username, email, password);
+        return Response.created(UriBuilder.fromPath("/api/admin/users/{username}").build(user.username()))
+                .entity(PublicUser.of(user)).build();
+    }
+
+    /** The caller's own account; a user deleted or deactivated since the token was issued is a 401. */
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PublicUser me() {
+        Optional<User> user = security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
+                .map(principal -> users.byId(principal.token().subject()))
+                .orElseGet(() -> users.byUsername(security.getCallerPrincipal().getName()));
+        return user.filter(User::active).map(PublicUser::of)
+                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jwtlib.account;
+
+import dev.jwtlib.Roles;
+import dev.jwtlib.error.InvalidInput;
+import dev.jwtlib.password.PasswordHasher;
+import dev.jwtlib.password.PasswordPolicy;
+import dev.jwtlib.password.PasswordSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** Registration (the Python {@code register_user}) and password checks for login and Basic auth. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+    @Inject
+    Users users;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    PasswordSettings passwordSettings;
+    @Inject
+    Clock clock;
+
+    /**
+     * Creates an active user with the given roles.
+     *
+     * @throws InvalidInput listing every broken input rule
+     * @throws dev.jwtlib.error.Conflict when the username or email is taken
+     */
+    public User register(String rawUsername, String rawEmail, String rawPassword, List<String> roles) {
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        String username = AccountRules.canonicalUsername(rawUsername);
+        AccountRules.usernameProblem(username).ifPresent(m -> errors.add(new InvalidInput.FieldError("username", m)));
+        String email = AccountRules.trimmedEmail(rawEmail);
+        AccountRules.emailProblem(email).ifPresent(m -> errors.add(new InvalidInput.FieldError("email", m)));
+        String password = PasswordPolicy.normalize(rawPassword);
+        new PasswordPolicy(passwordSettings.minLength()).check(password, username)
+                .ifPresent(m -> errors.add(new InvalidInput.FieldError("password", m)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("The registration is not valid.", errors);
+        }
+        long now = clock.millis();
+        User user = users.insert(new User(UUID.randomUUID().toString(), username, email, AccountRules.emailKey(email),
+                hasher.hash(password), roles, true, now, now));
+        LOG.info(() -> "jwtlib audit: user registered username=" + user.username() + " roles=" + user.roles());
+        return user;
+    }
+
+    /** Registers a self-service user with the role {@code user}. */
+    public User register(String username, String email, String password) {
+        return register(username, email, password, List.of(Roles.USER));
+    }
+
+    /**
+     * The active user with this username and password. An unknown username costs one hash
+     * verification against a dummy hash, so that its timing matches a wrong password.
+     */
+    public Optional<User> authenticate(String rawUsername, String rawPassword) {
+        String username = AccountRules.canonicalUsername(rawUsername);
+        Optional<User> user = AccountRules.usernameProblem(username).isPresent() ? Optional.empty()
+                : users.byUsername(username);
+        String password = PasswordPolicy.normalize(rawPassword);
+        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(null));
+        return matches ? user.filter(User::active) : Optional.empty();
+    }
+}

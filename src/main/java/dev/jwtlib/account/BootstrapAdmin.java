@@ -1,0 +1,55 @@
+package dev.jwtlib.account;
+
+import dev.jwtlib.Roles;
+import dev.jwtlib.error.Conflict;
+import dev.jwtlib.error.InvalidInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * At start-up, creates the administrator named by {@code jwtlib.bootstrap.admin.*} when it does
+ * not exist yet. An existing user of that name is left as it is.
+ */
+@ApplicationScoped
+public class BootstrapAdmin {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class.getName());
+
+    @Inject
+    BootstrapAdminSettings settings;
+    @Inject
+    AccountService accounts;
+    @Inject
+    Users users;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (settings.username().isEmpty()) {
+            return;
+        }
+        String username = settings.username().get();
+        if (settings.password().isEmpty()) {
+            LOG.warning("jwtlib: jwtlib.bootstrap.admin.username is set but jwtlib.bootstrap.admin.password is not;"
+                    + " no administrator was created");
+            return;
+        }
+        if (users.byUsername(AccountRules.canonicalUsername(username)).isPresent()) {
+            LOG.info(() -> "jwtlib: bootstrap administrator '" + username + "' already exists");
+            return;
+        }
+        try {
+            accounts.register(username, username + "@admin.invalid", settings.password().get(),
+                    List.of(Roles.USER, Roles.ADMIN));
+            LOG.info(() -> "jwtlib: created bootstrap administrator '" + username + "'");
+        } catch (InvalidInput e) {
+            LOG.severe(() -> "jwtlib: bootstrap administrator not created, fix jwtlib.bootstrap.admin.*: "
+                    + e.errors().stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")));
+        } catch (Conflict e) {
+            LOG.info(() -> "jwtlib: bootstrap administrator '" + username + "' was created by another instance");
+        }
+    }
+}

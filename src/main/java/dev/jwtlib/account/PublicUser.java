@@ -1,0 +1,18 @@
+package dev.jwtlib.account;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** What anyone may see of a user: never a hash, salt or internal id. */
+@JsonbPropertyOrder({"username", "email", "is_active", "roles"})
+public record PublicUser(
+        @JsonbProperty("username") String username,
+        @JsonbProperty("email") String email,
+        @JsonbProperty("is_active") boolean isActive,
+        @JsonbProperty("roles") List<String> roles) {
+
+    public static PublicUser of(User user) {
+        return new PublicUser(user.username(), user.email(), user.active(), user.roles().stream().sorted().toList());
+    }
+}

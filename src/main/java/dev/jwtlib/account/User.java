@@ -1,0 +1,58 @@
+package dev.jwtlib.account;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A user as kept in the store ({@code users}).
+ *
+ * @param id           stable id, the tokens' {@code sub}
+ * @param username     canonical (NFKC, lower-case) username; unique
+ * @param email        the email as given (trimmed)
+ * @param emailKey     the lower-cased email; unique
+ * @param passwordHash the platform's PBKDF2 encoding of the password
+ * @param roles        granted roles
+ * @param active       whether the user may log in and use tokens
+ * @param createdAt    epoch milliseconds
+ * @param updatedAt    epoch milliseconds
+ */
+@Entity("users")
+public record User(
+        @Id String id,
+        @Column("username") String username,
+        @Column("email") String email,
+        @Column("email_key") String emailKey,
+        @Column("password_hash") String passwordHash,
+        @Column("roles") List<String> roles,
+        @Column("is_active") boolean active,
+        @Column("created_at") long createdAt,
+        @Column("updated_at") long updatedAt) {
+
+    public User {
+        roles = List.copyOf(roles == null ? List.of() : roles);
+    }
+
+    public Set<String> roleSet() {
+        return Set.copyOf(roles);
+    }
+
+    public User withActive(boolean value, long now) {
+        return new User(id, username, email, emailKey, passwordHash, roles, value, createdAt, now);
+    }
+
+    public User withRoles(List<String> value, long now) {
+        return new User(id, username, email, emailKey, passwordHash, value, active, createdAt, now);
+    }
+
+    public User withPasswordHash(String value, long now) {
+        return new User(id, username, email, emailKey, value, roles, active, createdAt, now);
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + "]";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.jwtlib.admin;
+
+import dev.jwtlib.Roles;
+import dev.jwtlib.account.PublicUser;
+import dev.jwtlib.error.InvalidInput;
+import dev.jwtlib.http.JsonBody;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.util.List;
+
+/** {@code /api/admin/users}: list, read, change ({@code is_active}, {@code roles}) and delete users. */
+@Path("/api/admin/users")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+    static final int MAX_LIMIT = 200;
+
+    /** One page of users and how many there are in all. */
+    public record UserPage(@JsonbProperty("users") List<PublicUser> users, @JsonbProperty("total") long total) {
+    }
+
+    @Inject
+    UserAdministration administration;
+    @Context
+    SecurityContext security;
+
+    @GET
+    public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        long from = number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        long size = number("limit", limit, 50, 1, MAX_LIMIT);
+        return new UserPage(administration.page(from, size).stream().map(PublicUser::of).toList(),
+                administration.count());
+    }
+
+    @GET
+    @Path("{username}")
+    public PublicUser get(@PathParam("username") String username) {
+        return PublicUser.of(administration.get(username));
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PublicUser change(@PathParam("username") String username, InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        var active = json.optionalBoolean("is_active");
+        var roles = json.optionalStrings("roles");
+        roles.ifPresent(list -> {
+            if (!Roles.ALL.containsAll(list)) {
+                json.reject("roles", "may hold only " + Roles.ALL.stream().sorted().toList());
+            }
+        });
+        json.requireValid();
+        return PublicUser.of(administration.change(username, active, roles, security.getUserPrincipal().getName()));
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        administration.delete(username, security.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    private static long number(String name, String raw, long defaultValue, long min, long max) {
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInput(name, "must be a whole number from " + min + " to " + max);
+    }
+}

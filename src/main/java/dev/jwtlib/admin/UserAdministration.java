@@ -1,0 +1,84 @@
+package dev.jwtlib.admin;
+
+import dev.jwtlib.account.User;
+import dev.jwtlib.account.Users;
+import dev.jwtlib.error.UserNotFound;
+import dev.jwtlib.session.RefreshTokens;
+import dev.jwtlib.token.RevocationList;
+import dev.jwtlib.token.TokenSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * What an administrator may do to users. Deactivating a user, changing their roles or deleting
+ * them ends every token they hold, at once on this instance.
+ */
+@ApplicationScoped
+public class UserAdministration {
+
+    private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
+
+    @Inject
+    Users users;
+    @Inject
+    RefreshTokens refreshTokens;
+    @Inject
+    RevocationList revocations;
+    @Inject
+    TokenSettings tokenSettings;
+    @Inject
+    Clock clock;
+
+    /**
+     * @throws UserNotFound when no user has that (canonical) username
+     */
+    public User get(String username) {
+        return users.byUsername(dev.jwtlib.account.AccountRules.canonicalUsername(username))
+                .orElseThrow(() -> new UserNotFound(username));
+    }
+
+    public List<User> page(long offset, long limit) {
+        return users.page(offset, limit);
+    }
+
+    public long count() {
+        return users.count();
+    }
+
+    /** Applies the given changes; a change of activity or roles ends the user's current tokens. */
+    public User change(String username, Optional<Boolean> active, Optional<List<String>> roles, String by) {
+        User user = get(username);
+        long now = clock.millis();
+        User changed = user;
+        if (active.isPresent()) {
+            changed = changed.withActive(active.get(), now);
+        }
+        if (roles.isPresent()) {
+            changed = changed.withRoles(roles.get().stream().distinct().sorted().toList(), now);
+        }
+        if (changed.equals(user)) {
+            return user;
+        }
+        User saved = users.update(changed);
+        endTokens(saved);
+        LOG.info(() -> "jwtlib audit: user changed username=" + saved.username() + " is_active=" + saved.active()
+                + " roles=" + saved.roles() + " by=" + by);
+        return saved;
+    }
+
+    public void delete(String username, String by) {
+        User user = get(username);
+        users.delete(user);
+        endTokens(user);
+        LOG.info(() -> "jwtlib audit: user deleted username=" + user.username() + " by=" + by);
+    }
+
+    private void endTokens(User user) {
+        revocations.revokeUser(user.id(), tokenSettings.ttl());
+        refreshTokens.endUser(user.id(), clock.instant());
+    }
+}

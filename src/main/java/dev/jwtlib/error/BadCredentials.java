@@ -1,0 +1,12 @@
+package dev.jwtlib.error;
+
+/**
+ * A login with a wrong username or password, or for an inactive account; one message for all,
+ * so that the answer does not tell which ({@code 401}).
+ */
+public class BadCredentials extends AuthError {
+
+    public BadCredentials() {
+        super("The username or password is incorrect.");
+    }
+}

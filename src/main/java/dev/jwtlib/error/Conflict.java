@@ -1,0 +1,9 @@
+package dev.jwtlib.error;
+
+/** The request would create a second user with a taken username or email ({@code 409}). */
+public class Conflict extends AuthError {
+
+    public Conflict(String message) {
+        super(message);
+    }
+}

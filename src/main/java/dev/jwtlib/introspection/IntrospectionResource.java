@@ -1,0 +1,51 @@
+package dev.jwtlib.introspection;
+
+import dev.jwtlib.Roles;
+import dev.jwtlib.error.InvalidInput;
+import dev.jwtlib.http.JsonBody;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+
+/**
+ * {@code POST /api/auth/introspect} (RFC 7662): for service clients only; the token comes as a
+ * form parameter {@code token} (section 2.1) or as JSON {@code {"token": …}}.
+ */
+@Path("/api/auth/introspect")
+@RequestScoped
+@RolesAllowed(Roles.SERVICE)
+@Produces(MediaType.APPLICATION_JSON)
+public class IntrospectionResource {
+
+    @Inject
+    Introspector introspector;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject form(@FormParam("token") String token) {
+        if (token == null || token.isEmpty()) {
+            throw new InvalidInput("token", "is required (RFC 7662 section 2.1)");
+        }
+        return introspector.introspect(token);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject json(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String token = json.requiredString("token");
+        json.requireValid();
+        if (token.isEmpty()) {
+            throw new InvalidInput("token", "is required (RFC 7662 section 2.1)");
+        }
+        return introspector.introspect(token);
+    }
+}

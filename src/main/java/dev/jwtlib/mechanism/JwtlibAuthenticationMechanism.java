@@ -1,0 +1,105 @@
+package dev.jwtlib.mechanism;
+
+import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
+import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
+import dev.jwtlib.mechanism.AuthorizationHeader.Credentials;
+import dev.jwtlib.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The one authentication mechanism: {@code Authorization: Bearer} access tokens for users,
+ * HTTP {@code Basic} for service clients. A thin translator: it extracts the credential, asks the
+ * identity stores, and on a protected resource answers a missing or bad credential with a
+ * {@code 401} challenge (RFC 6750 for Bearer, {@code Basic realm} on the introspection endpoint).
+ * Unprotected resources are not checked at all.
+ */
+@ApplicationScoped
+public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String REALM = "jwtlib";
+    private static final String INTROSPECTION_PATH = "/api/auth/introspect";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        Optional<Credentials> credentials = AuthorizationHeader.parse(request.getHeader("Authorization"));
+        if (credentials.isEmpty()) {
+            return challenge(request, response, null);
+        }
+        Credential credential = null;
+        if (credentials.get() instanceof Bearer bearer) {
+            credential = new BearerTokenCredential(bearer.token());
+        } else if (credentials.get() instanceof Basic basic) {
+            credential = new UsernamePasswordCredential(basic.username(), basic.password());
+        }
+        if (credential == null) {
+            return challenge(request, response, "The Authorization header is malformed.");
+        }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (AuthServiceUnavailable e) {
+            return send(response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
+                    null, "5");
+        }
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        return challenge(request, response, credential instanceof BearerTokenCredential
+                ? "The access token is invalid, expired or revoked." : "The username or password is incorrect.");
+    }
+
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, String error) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String header;
+        if (path.equals(INTROSPECTION_PATH)) {
+            header = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+        } else if (error == null) {
+            header = "Bearer realm=\"" + REALM + "\"";
+        } else {
+            header = "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + error + "\"";
+        }
+        String detail = error != null ? error : "This resource needs credentials: send an Authorization header.";
+        return send(response, Problem.of("unauthorized", "Unauthorized", 401, detail), header, null);
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, Problem problem, String challenge,
+                                             String retryAfter) {
+        response.setStatus(problem.status());
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(problem.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

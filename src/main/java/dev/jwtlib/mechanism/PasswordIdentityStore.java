@@ -1,0 +1,26 @@
+package dev.jwtlib.mechanism;
+
+import dev.jwtlib.account.AccountService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+/**
+ * Validates a username and password against the user store with the platform's
+ * {@code Pbkdf2PasswordHash}; used for HTTP Basic by service clients. Unknown users cost one
+ * dummy hash verification, like a wrong password.
+ */
+@ApplicationScoped
+public class PasswordIdentityStore implements IdentityStore {
+
+    @Inject
+    AccountService accounts;
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())
+                .map(user -> new CredentialValidationResult(user.username(), user.roleSet()))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.jwtlib.password;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The password rules of NIST SP 800-63B-4: a length range, no composition rules, not the
+ * username nor containing it, not a common password. Passwords are compared and hashed in
+ * Unicode NFKC, so the same password typed on two keyboards matches.
+ */
+public final class PasswordPolicy {
+
+    private final int minLength;
+
+    public PasswordPolicy(int minLength) {
+        this.minLength = minLength;
+    }
+
+    /** The form in which a password is hashed and verified. */
+    public static String normalize(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * @param password the normalized password
+     * @param username the canonical username it belongs to
+     * @return what is wrong with the password, or empty when it may be used
+     */
+    public Optional<String> check(String password, String username) {
+        int length = password.codePointCount(0, password.length());
+        if (length < minLength) {
+            return Optional.of("must be at least " + minLength + " characters long");
+        }
+        if (length > PasswordSettings.MAX_LENGTH) {
+            return Optional.of("must be at most " + PasswordSettings.MAX_LENGTH + " characters long");
+        }
+        if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            return Optional.of("must not contain the username");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of("is too common: it is on a list of frequently used passwords");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.jwtlib.session;
+
+import dev.jwtlib.account.PublicUser;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/** The answer to a login or refresh: a new access and refresh token pair. */
+@JsonbPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "user"})
+public record LoginResponse(
+        @JsonbProperty("access_token") String accessToken,
+        @JsonbProperty("token_type") String tokenType,
+        @JsonbProperty("expires_in") long expiresIn,
+        @JsonbProperty("refresh_token") String refreshToken,
+        @JsonbProperty("user") PublicUser user) {
+}

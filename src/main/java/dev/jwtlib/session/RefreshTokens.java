@@ -1,0 +1,82 @@
+package dev.jwtlib.session;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Refresh tokens, stored only as SHA-256 digests ({@code refresh_tokens}), one family per login.
+ * Single use is one conditional update in the store, so of two concurrent refreshes of the same
+ * token exactly one wins. Expired entries are removed by a TTL index.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    /** A stored refresh token. */
+    public record Entry(String digest, String family, String userId, boolean used, Instant expiresAt) {
+    }
+
+    @Inject
+    MongoDatabase database;
+
+    private MongoCollection<Document> collection;
+
+    @PostConstruct
+    void open() {
+        collection = database.getCollection("refresh_tokens");
+        collection.createIndex(Indexes.ascending("expires_at"),
+                new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+        collection.createIndex(Indexes.ascending("family"));
+    }
+
+    public void insert(String digest, String family, String userId, Instant now, Instant expiresAt) {
+        collection.insertOne(new Document("_id", digest)
+                .append("family", family)
+                .append("user_id", userId)
+                .append("used", false)
+                .append("created_at", Date.from(now))
+                .append("expires_at", Date.from(expiresAt)));
+    }
+
+    /** Marks an unused, unexpired token used and returns it; empty when it was not such a token. */
+    public Optional<Entry> claim(String digest, Instant now) {
+        Document claimed = collection.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", digest), Filters.eq("used", false), Filters.gt("expires_at", Date.from(now))),
+                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(RefreshTokens::entry);
+    }
+
+    public Optional<Entry> find(String digest) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", digest)).first()).map(RefreshTokens::entry);
+    }
+
+    /** Uses up every token of a family, so none of them can be refreshed again. */
+    public void endFamily(String family, Instant now) {
+        collection.updateMany(Filters.and(Filters.eq("family", family), Filters.eq("used", false)),
+                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))));
+    }
+
+    /** Uses up every token of a user (deletion, deactivation). */
+    public void endUser(String userId, Instant now) {
+        collection.updateMany(Filters.and(Filters.eq("user_id", userId), Filters.eq("used", false)),
+                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))));
+    }
+
+    private static Entry entry(Document d) {
+        return new Entry(d.getString("_id"), d.getString("family"), d.getString("user_id"),
+                Boolean.TRUE.equals(d.getBoolean("used")), d.getDate("expires_at").toInstant());
+    }
+}

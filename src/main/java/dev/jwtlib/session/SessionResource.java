@@ -1,0 +1,62 @@
+package dev.jwtlib.session;
+
+import dev.jwtlib.http.JsonBody;
+import dev.jwtlib.mechanism.AuthorizationHeader;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** {@code /api/auth/login}, {@code /api/auth/refresh} and {@code /api/auth/logout}. */
+@Path("/api/auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    @Inject
+    SessionService sessions;
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LoginResponse login(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String username = json.requiredString("username");
+        String password = json.requiredString("password");
+        json.requireValid();
+        return sessions.login(username, password);
+    }
+
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LoginResponse refresh(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String refreshToken = json.requiredString("refresh_token");
+        json.requireValid();
+        return sessions.refresh(refreshToken);
+    }
+
+    /** Always {@code 200}: a bad or missing token simply revokes nothing. */
+    @POST
+    @Path("logout")
+    public JsonObject logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        Optional<String> refreshToken = Optional.empty();
+        Optional<JsonBody> json = JsonBody.readOptional(body);
+        if (json.isPresent()) {
+            refreshToken = json.get().optionalString("refresh_token");
+            json.get().requireValid();
+        }
+        sessions.logout(AuthorizationHeader.bearerToken(authorization), refreshToken);
+        return Json.createObjectBuilder().add("message", "Logged out.").build();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jwtlib.session;
+
+import dev.jwtlib.account.AccountService;
+import dev.jwtlib.account.PublicUser;
+import dev.jwtlib.account.User;
+import dev.jwtlib.account.Users;
+import dev.jwtlib.error.BadCredentials;
+import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.token.AccessTokens;
+import dev.jwtlib.token.IssuedToken;
+import dev.jwtlib.token.RevocationList;
+import dev.jwtlib.token.TokenIds;
+import dev.jwtlib.token.TokenIssuer;
+import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.token.TokenSubject;
+import dev.jwtlib.token.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Logins and their token families: login (the Python {@code login_user}), refresh with
+ * single-use rotation and reuse detection, and logout ({@code logout_user}).
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+    private static final int REFRESH_TOKEN_BYTES = 32;
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    Users users;
+    @Inject
+    TokenIssuer issuer;
+    @Inject
+    AccessTokens accessTokens;
+    @Inject
+    RefreshTokens refreshTokens;
+    @Inject
+    RevocationList revocations;
+    @Inject
+    TokenSettings tokenSettings;
+    @Inject
+    SessionSettings settings;
+    @Inject
+    Clock clock;
+
+    /**
+     * @throws BadCredentials for a wrong username or password or an inactive user
+     */
+    public LoginResponse login(String username, String password) {
+        User user = accounts.authenticate(username, password).orElseThrow(() -> {
+            LOG.info(() -> "jwtlib audit: login failed");
+            return new BadCredentials();
+        });
+        LOG.info(() -> "jwtlib audit: login username=" + user.username());
+        return issuePair(user, TokenIds.random(16));
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. A token presented a second time ends its whole
+     * family: every refresh token and access token of that login.
+     *
+     * @throws InvalidToken when the token is unknown, expired, used, or its login or user ended
+     */
+    public LoginResponse refresh(String refreshToken) {
+        Instant now = clock.instant();
+        String digest = TokenIds.digest(refreshToken);
+        RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
+        if (revocations.isSessionRevoked(entry.family())) {
+            throw InvalidToken.rejected("The refresh token's login has ended.");
+        }
+        User user = users.byId(entry.userId()).filter(User::active)
+                .orElseThrow(() -> InvalidToken.rejected("The refresh token's user is gone or inactive."));
+        return issuePair(user, entry.family());
+    }
+
+    /**
+     * Revokes the presented access token (by {@code jti}) and, when a refresh token is given,
+     * its family. Never fails for a bad or missing token.
+     */
+    public void logout(Optional<String> accessToken, Optional<String> refreshToken) {
+        accessToken.flatMap(this::verifiedOrEmpty).ifPresent(token -> {
+            revocations.revokeToken(token.jti(), token.expiresAt());
+            LOG.info(() -> "jwtlib audit: logout username=" + token.username());
+        });
+        refreshToken.flatMap(token -> refreshTokens.find(TokenIds.digest(token)))
+                .ifPresent(entry -> endFamily(entry.family(), clock.instant()));
+    }
+
+    private Optional<VerifiedToken> verifiedOrEmpty(String token) {
+        try {
+            return Optional.of(accessTokens.verify(token));
+        } catch (InvalidToken e) {
+            return Optional.empty();
+        }
+    }
+
+    private InvalidToken refused(String digest, Instant now) {
+        Optional<RefreshTokens.Entry> known = refreshTokens.find(digest);
+        if (known.isPresent() && known.get().used() && known.get().expiresAt().isAfter(now)) {
+            endFamily(known.get().family(), now);
+            LOG.info(() -> "jwtlib audit: refresh token reuse detected; login family ended for user id="
+                    + known.get().userId());
+            return InvalidToken.rejected("The refresh token was already used; this login has been ended.");
+        }
+        return InvalidToken.rejected("The refresh token is not valid or has expired.");
+    }
+
+    private void endFamily(String family, Instant now) {
+        refreshTokens.endFamily(family, now);
+        Duration longest = settings.refreshTtl().compareTo(tokenSettings.ttl()) > 0 ? settings.refreshTtl()
+                : tokenSettings.ttl();
+        revocations.revokeSession(family, now.plus(longest));
+    }
+
+    private LoginResponse issuePair(User user, String family) {
+        Instant now = clock.instant();
+        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
+        String refresh = TokenIds.random(REFRESH_TOKEN_BYTES);
+        refreshTokens.insert(TokenIds.digest(refresh), family, user.id(), now, now.plus(settings.refreshTtl()));
+        return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
+                PublicUser.of(user));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.jwtlib.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.bson.Document;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager;
+
+/**
+ * The one connection to the store, through the real MongoDB Java driver: to the MongoDB named
+ * by {@code jwtlib.mongodb.url}, or, when none is set, to an embedded MongoDB-wire-compatible
+ * server (mongo-java-server with its H2 file backend) that this bean starts on a loopback port.
+ * Produces the JNoSQL document manager that the repositories' templates use.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION + 100)
+public class MongoStore {
+
+    private static final Logger LOG = Logger.getLogger(MongoStore.class.getName());
+
+    @Inject
+    StoreSettings settings;
+
+    private MongoServer embedded;
+    private MongoClient client;
+    private MongoDatabase database;
+    private MongoDBDocumentManager manager;
+    private String description;
+
+    @PostConstruct
+    void open() {
+        String url = settings.url().orElseGet(this::startEmbedded);
+        if (embedded == null) {
+            description = "MongoDB " + redact(url);
+        }
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(url))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
+                .applicationName("jwtlib")
+                .build());
+        database = client.getDatabase(settings.database());
+        manager = new MongoDBDocumentConfiguration().get(client).apply(settings.database());
+        LOG.info(() -> "jwtlib: store is " + description + ", database '" + settings.database() + "'");
+    }
+
+    private String startEmbedded() {
+        Path file = settings.embeddedPath().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory of the embedded store " + file
+                    + "; set jwtlib.store.path to a writable file, or jwtlib.mongodb.url to a MongoDB", e);
+        }
+        embedded = new MongoServer(new H2Backend(file.toString()));
+        embedded.bind("127.0.0.1", 0);
+        InetSocketAddress address = embedded.getLocalAddress();
+        description = "embedded (mongo-java-server, file " + file + ", listening on 127.0.0.1:"
+                + address.getPort() + "; set jwtlib.mongodb.url to use a real MongoDB)";
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (embedded != null) {
+            embedded.shutdown();
+        }
+    }
+
+    /** The database, for repositories that need a driver primitive JNoSQL lacks (atomic updates, indexes). */
+    @Produces
+    MongoDatabase database() {
+        return database;
+    }
+
+    @Produces
+    @Typed(MongoDBDocumentManager.class)
+    MongoDBDocumentManager documentManager() {
+        return manager;
+    }
+
+    /** Whether the store answers a ping now. */
+    public boolean isReachable() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            return false;
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+}

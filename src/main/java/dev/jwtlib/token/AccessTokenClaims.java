@@ -1,0 +1,37 @@
+package dev.jwtlib.token;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The claims of an access token, MicroProfile JWT compatible: {@code iss, sub, upn,
+ * preferred_username, groups, iat, exp, jti}, {@code aud} when configured, and {@code sid}, the
+ * login (refresh family) the token belongs to, so that ending a login ends its access tokens.
+ */
+final class AccessTokenClaims {
+
+    static final String SESSION_ID = "sid";
+
+    private AccessTokenClaims() {
+    }
+
+    static Map<String, Object> of(TokenSubject subject, String sessionId, TokenSettings settings,
+                                  Instant issuedAt, String jti) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", settings.issuer());
+        claims.put("sub", subject.userId());
+        claims.put("upn", subject.username());
+        claims.put("preferred_username", subject.username());
+        claims.put("groups", List.copyOf(new java.util.TreeSet<>(subject.roles())));
+        settings.audience().ifPresent(aud -> claims.put("aud", aud));
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", issuedAt.plus(settings.ttl()).getEpochSecond());
+        claims.put("jti", jti);
+        if (sessionId != null) {
+            claims.put(SESSION_ID, sessionId);
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.jwtlib.token;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+
+/** One key pair of the key ring, named by its {@code kid}. */
+record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Instant createdAt) {
+}

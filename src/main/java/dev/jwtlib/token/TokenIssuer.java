@@ -1,0 +1,39 @@
+package dev.jwtlib.token;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** Signs access tokens with the key ring's current key (SmallRye JWT build). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    KeyRing keys;
+    @Inject
+    TokenSettings settings;
+    @Inject
+    Clock clock;
+
+    /**
+     * Issues an access token.
+     *
+     * @param subject   who it is for
+     * @param sessionId the login it belongs to, or {@code null} for none
+     */
+    public IssuedToken issue(TokenSubject subject, String sessionId) {
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        String jti = TokenIds.random(16);
+        Map<String, Object> claims = AccessTokenClaims.of(subject, sessionId, settings, now, jti);
+        SigningKey key = keys.signer();
+        String token = Jwt.claims(claims).jws()
+                .keyId(key.kid())
+                .algorithm(key.algorithm().smallrye())
+                .header("typ", "JWT")
+                .sign(key.privateKey());
+        return new IssuedToken(token, jti, now, now.plus(settings.ttl()));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.jwtlib.token;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The claims of an access token whose signature and claims checked out.
+ *
+ * @param sessionId the login it belongs to ({@code sid}), or {@code null}
+ */
+public record VerifiedToken(String subject, String username, Set<String> groups, String issuer,
+                            Instant issuedAt, Instant expiresAt, String jti, String sessionId) {
+
+    public VerifiedToken {
+        groups = Set.copyOf(groups);
+    }
+}
