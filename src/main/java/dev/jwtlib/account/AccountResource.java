@@ -28,6 +28,8 @@ public class AccountResource {
     Users users;
     @Inject
     SecurityContext security;
+    @Inject
+    UserSessions sessions;
 
     @POST
     @Path("register")
@@ -44,15 +46,36 @@ public class AccountResource {
                 .entity(PublicUser.of(user)).build();
     }
 
+    /**
+     * Changes the caller's password and ends every session of the caller, this one included:
+     * all refresh tokens and access tokens issued so far stop working; the caller logs in again.
+     */
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(InputStream body) {
+        JsonBody json = JsonBody.read(body);
+        String current = json.requiredString("current_password");
+        String next = json.requiredString("new_password");
+        json.requireValid();
+        User user = caller().filter(User::active)
+                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
+        sessions.endAll(accounts.changePassword(user, current, next));
+        return Response.noContent().build();
+    }
+
     /** The caller's own account; a user deleted or deactivated since the token was issued is a 401. */
     @GET
     @Path("me")
     @Produces(MediaType.APPLICATION_JSON)
     public PublicUser me() {
-        Optional<User> user = security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
+        return caller().filter(User::active).map(PublicUser::of)
+                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
+    }
+
+    private Optional<User> caller() {
+        return security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
                 .map(principal -> users.byId(principal.token().subject()))
                 .orElseGet(() -> users.byUsername(security.getCallerPrincipal().getName()));
-        return user.filter(User::active).map(PublicUser::of)
-                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
     }
 }

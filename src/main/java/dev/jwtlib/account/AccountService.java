@@ -60,6 +60,25 @@ public class AccountService {
     }
 
     /**
+     * Replaces a user's password after checking the current one. The caller decides what to end.
+     *
+     * @throws dev.jwtlib.error.BadCredentials when the current password is wrong
+     * @throws InvalidInput when the new password breaks a rule
+     */
+    public User changePassword(User user, String currentPassword, String newPassword) {
+        if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
+            throw new dev.jwtlib.error.BadCredentials();
+        }
+        String password = PasswordPolicy.normalize(newPassword);
+        new PasswordPolicy(passwordSettings.minLength()).check(password, user.username()).ifPresent(m -> {
+            throw new InvalidInput("new_password", m);
+        });
+        User changed = users.update(user.withPasswordHash(hasher.hash(password), clock.millis()));
+        LOG.info(() -> "jwtlib audit: password changed username=" + changed.username());
+        return changed;
+    }
+
+    /**
      * The active user with this username and password. An unknown username costs one hash
      * verification against a dummy hash, so that its timing matches a wrong password.
      */

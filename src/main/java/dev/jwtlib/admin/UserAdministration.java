@@ -3,9 +3,7 @@ package dev.jwtlib.admin;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
 import dev.jwtlib.error.UserNotFound;
-import dev.jwtlib.session.RefreshTokens;
-import dev.jwtlib.token.RevocationList;
-import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.account.UserSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,11 +23,7 @@ public class UserAdministration {
     @Inject
     Users users;
     @Inject
-    RefreshTokens refreshTokens;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    TokenSettings tokenSettings;
+    UserSessions sessions;
     @Inject
     Clock clock;
 
@@ -64,7 +58,7 @@ public class UserAdministration {
             return user;
         }
         User saved = users.update(changed);
-        endTokens(saved);
+        sessions.endAll(saved);
         LOG.info(() -> "jwtlib audit: user changed username=" + saved.username() + " is_active=" + saved.active()
                 + " roles=" + saved.roles() + " by=" + by);
         return saved;
@@ -73,12 +67,7 @@ public class UserAdministration {
     public void delete(String username, String by) {
         User user = get(username);
         users.delete(user);
-        endTokens(user);
+        sessions.endAll(user);
         LOG.info(() -> "jwtlib audit: user deleted username=" + user.username() + " by=" + by);
-    }
-
-    private void endTokens(User user) {
-        revocations.revokeUser(user.id(), tokenSettings.ttl());
-        refreshTokens.endUser(user.id(), clock.instant());
     }
 }

@@ -9,7 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies over {@value #LIMIT} bytes ({@code 413}), by header or while reading. */
+/** Refuses request bodies over {@value #LIMIT} bytes ({@code 413}): by Content-Length, or while reading a chunked body. */
 @Provider
 @PreMatching
 public class BodyLimitFilter implements ContainerRequestFilter {
@@ -21,7 +21,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > LIMIT) {
             throw new PayloadTooLarge(LIMIT);
         }
-        if (request.hasEntity()) {
+        // A declared length is enforced above and honoured by the container; only a body of
+        // unknown length (chunked) needs counting while it is read.
+        if (request.getLength() < 0 && request.hasEntity()) {
             request.setEntityStream(new LimitedStream(request.getEntityStream()));
         }
     }

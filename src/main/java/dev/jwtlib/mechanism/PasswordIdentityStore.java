@@ -4,6 +4,7 @@ import dev.jwtlib.account.AccountService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
@@ -17,6 +18,15 @@ public class PasswordIdentityStore implements IdentityStore {
 
     @Inject
     AccountService accounts;
+
+    /**
+     * Dispatches to the typed overload without the API's reflective default, whose method cache
+     * outlives a redeployment on Liberty and then fails for the new application's classes.
+     */
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        return credential instanceof UsernamePasswordCredential typed ? validate(typed) : CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())

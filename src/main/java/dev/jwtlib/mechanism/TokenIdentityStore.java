@@ -5,6 +5,7 @@ import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.logging.Level;
@@ -18,6 +19,15 @@ public class TokenIdentityStore implements IdentityStore {
 
     @Inject
     AccessTokens tokens;
+
+    /**
+     * Dispatches to the typed overload without the API's reflective default, whose method cache
+     * outlives a redeployment on Liberty and then fails for the new application's classes.
+     */
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        return credential instanceof BearerTokenCredential typed ? validate(typed) : CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
 
     public CredentialValidationResult validate(BearerTokenCredential credential) {
         try {

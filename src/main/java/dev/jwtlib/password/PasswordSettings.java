@@ -24,7 +24,7 @@ public record PasswordSettings(String algorithm, int iterations, int saltBytes, 
     public static PasswordSettings from(Config config) {
         return new PasswordSettings(
                 ConfigValues.string(config, "jwtlib.password.algorithm", "PBKDF2WithHmacSHA256"),
-                ConfigValues.integer(config, "jwtlib.password.iterations", 600_000, 1_000, 10_000_000),
+                ConfigValues.integer(config, "jwtlib.password.iterations", 600_000, 1_024, 10_000_000),
                 ConfigValues.integer(config, "jwtlib.password.salt-bytes", 32, 16, 64),
                 ConfigValues.integer(config, "jwtlib.password.key-bytes", 32, 16, 64),
                 ConfigValues.integer(config, "jwtlib.password.min-length", 15, 8, MAX_LENGTH));

@@ -25,7 +25,7 @@ import org.bson.Document;
 public class RefreshTokens {
 
     /** A stored refresh token. */
-    public record Entry(String digest, String family, String userId, boolean used, Instant expiresAt) {
+    public record Entry(String digest, String family, String userId, boolean used, boolean ended, Instant expiresAt) {
     }
 
     @Inject
@@ -66,17 +66,20 @@ public class RefreshTokens {
     /** Uses up every token of a family, so none of them can be refreshed again. */
     public void endFamily(String family, Instant now) {
         collection.updateMany(Filters.and(Filters.eq("family", family), Filters.eq("used", false)),
-                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))));
+                ended(now));
     }
 
     /** Uses up every token of a user (deletion, deactivation). */
     public void endUser(String userId, Instant now) {
-        collection.updateMany(Filters.and(Filters.eq("user_id", userId), Filters.eq("used", false)),
-                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))));
+        collection.updateMany(Filters.and(Filters.eq("user_id", userId), Filters.eq("used", false)), ended(now));
+    }
+
+    private static org.bson.conversions.Bson ended(Instant now) {
+        return Updates.combine(Updates.set("used", true), Updates.set("ended", true), Updates.set("used_at", Date.from(now)));
     }
 
     private static Entry entry(Document d) {
         return new Entry(d.getString("_id"), d.getString("family"), d.getString("user_id"),
-                Boolean.TRUE.equals(d.getBoolean("used")), d.getDate("expires_at").toInstant());
+                Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")), d.getDate("expires_at").toInstant());
     }
 }

@@ -104,6 +104,9 @@ public class SessionService {
 
     private InvalidToken refused(String digest, Instant now) {
         Optional<RefreshTokens.Entry> known = refreshTokens.find(digest);
+        if (known.isPresent() && known.get().ended()) {
+            return InvalidToken.rejected("The refresh token's login has ended.");
+        }
         if (known.isPresent() && known.get().used() && known.get().expiresAt().isAfter(now)) {
             endFamily(known.get().family(), now);
             LOG.info(() -> "jwtlib audit: refresh token reuse detected; login family ended for user id="

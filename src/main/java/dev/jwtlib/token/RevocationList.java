@@ -91,6 +91,19 @@ public class RevocationList {
         return notBefore != null && !token.issuedAt().isAfter(notBefore);
     }
 
+    /**
+     * The earliest {@code iat} a new token of this user may carry: after a user-wide revocation
+     * in the current second, the next whole second, so that the new token is not caught by it.
+     */
+    Instant earliestIssueTime(String userId, Instant now) {
+        Instant second = Instant.ofEpochSecond(now.getEpochSecond());
+        Instant notBefore = users.get(userId);
+        if (notBefore != null && !second.isAfter(notBefore)) {
+            return Instant.ofEpochSecond(notBefore.getEpochSecond() + 1);
+        }
+        return second;
+    }
+
     /** Whether a login was ended; used by refresh, which reads the store anyway. */
     public boolean isSessionRevoked(String sessionId) {
         return sessions.containsKey(sessionId)

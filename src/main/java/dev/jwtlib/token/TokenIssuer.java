@@ -16,6 +16,8 @@ public class TokenIssuer {
     @Inject
     TokenSettings settings;
     @Inject
+    RevocationList revocations;
+    @Inject
     Clock clock;
 
     /**
@@ -25,7 +27,7 @@ public class TokenIssuer {
      * @param sessionId the login it belongs to, or {@code null} for none
      */
     public IssuedToken issue(TokenSubject subject, String sessionId) {
-        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant now = revocations.earliestIssueTime(subject.userId(), clock.instant());
         String jti = TokenIds.random(16);
         Map<String, Object> claims = AccessTokenClaims.of(subject, sessionId, settings, now, jti);
         SigningKey key = keys.signer();

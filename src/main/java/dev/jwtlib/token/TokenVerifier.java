@@ -66,7 +66,14 @@ public final class TokenVerifier {
         Object sid = jwt.getClaim(AccessTokenClaims.SESSION_ID);
         return new VerifiedToken(jwt.getSubject(), jwt.getName(), jwt.getGroups(), jwt.getIssuer(),
                 Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime()),
-                jwt.getTokenID(), sid instanceof JsonString text ? text.getString() : null);
+                jwt.getTokenID(), sessionId(sid));
+    }
+
+    private static String sessionId(Object claim) {
+        if (claim instanceof JsonString text) {
+            return text.getString();
+        }
+        return claim instanceof String text ? text : null;
     }
 
     private JWTAuthContextInfo contextFor(PublicKey key) {

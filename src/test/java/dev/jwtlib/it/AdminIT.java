@@ -1,0 +1,133 @@
+package dev.jwtlib.it;
+
+import static dev.jwtlib.it.Api.PASSWORD;
+import static dev.jwtlib.it.Api.assertBearerChallenge;
+import static dev.jwtlib.it.Api.assertInactive;
+import static dev.jwtlib.it.Api.assertInvalidToken;
+import static dev.jwtlib.it.Api.assertProblem;
+import static dev.jwtlib.it.Api.credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code /api/admin/users}: the role × endpoint matrix and what changes do to tokens. */
+@ExtendWith(ArquillianExtension.class)
+class AdminIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    private final Api api = Api.fromSystemProperties();
+
+    @Test
+    void listWhenAdminThenPageAndTotal() {
+        api.newUser("listed");
+        Api.Reply reply = api.get("/api/admin/users?offset=0&limit=2", api.adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject page = reply.json();
+        assertEquals(2, page.getJsonArray("users").size());
+        assertTrue(page.getJsonNumber("total").longValue() >= 2);
+        assertFalse(reply.body().contains("password"), reply.body());
+    }
+
+    @Test
+    void listWhenPagingParametersInvalidThenBadRequest() {
+        String admin = api.adminToken();
+        assertProblem(api.get("/api/admin/users?limit=0", admin), 400);
+        assertProblem(api.get("/api/admin/users?limit=100000", admin), 400);
+        assertProblem(api.get("/api/admin/users?offset=-1", admin), 400);
+        assertProblem(api.get("/api/admin/users?offset=abc", admin), 400);
+    }
+
+    @Test
+    void adminEndpointsWhenAnonymousThenBearerChallenge() {
+        assertBearerChallenge(api.get("/api/admin/users", null));
+        assertBearerChallenge(api.get("/api/admin/users/it-admin", null));
+        assertBearerChallenge(api.send(api.request("/api/admin/users/it-admin").DELETE()));
+    }
+
+    @Test
+    void adminEndpointsWhenUserRoleThenForbidden() {
+        String username = api.newUser("notadmin");
+        String token = api.accessToken(username);
+        assertProblem(api.get("/api/admin/users", token), 403);
+        assertProblem(api.get("/api/admin/users/" + username, token), 403);
+        assertProblem(api.patchJson("/api/admin/users/" + username, "{\"roles\":[\"admin\"]}", token), 403);
+        assertProblem(api.delete("/api/admin/users/" + username, token), 403);
+    }
+
+    @Test
+    void adminEndpointsWhenServiceRoleThenForbidden() {
+        String service = api.newUserWithRoles("svconly", "service");
+        assertProblem(api.get("/api/admin/users", api.accessToken(service)), 403);
+    }
+
+    @Test
+    void getWhenUnknownThenNotFound() {
+        assertProblem(api.get("/api/admin/users/nobody-by-this-name", api.adminToken()), 404);
+        assertProblem(api.patchJson("/api/admin/users/nobody-by-this-name", "{\"is_active\":false}",
+                api.adminToken()), 404);
+        assertProblem(api.delete("/api/admin/users/nobody-by-this-name", api.adminToken()), 404);
+    }
+
+    @Test
+    void patchWhenDeactivatedThenTokensStopAndLoginRefused() {
+        String username = api.newUser("deact");
+        JsonObject login = api.login(username, PASSWORD);
+        String client = api.newUserWithRoles("svcdeact", "service");
+        Api.Reply reply = api.patchJson("/api/admin/users/" + username, "{\"is_active\":false}", api.adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        assertFalse(reply.json().getBoolean("is_active"));
+
+        assertInvalidToken(api.get("/api/auth/me", login.getString("access_token")));
+        assertInactive(api.introspect(login.getString("access_token"), client, PASSWORD));
+        assertInvalidToken(api.postJson("/api/auth/refresh",
+                "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"));
+        assertProblem(api.postJson("/api/auth/login", credentials(username, PASSWORD)), 401);
+
+        assertEquals(200, api.patchJson("/api/admin/users/" + username, "{\"is_active\":true}", api.adminToken()).status());
+        assertEquals(200, api.get("/api/auth/me", api.accessToken(username)).status());
+    }
+
+    @Test
+    void patchWhenRolesGrantedThenNewTokensCarryThem() {
+        String username = api.newUser("promote");
+        Api.Reply reply = api.patchJson("/api/admin/users/" + username, "{\"roles\":[\"user\",\"admin\"]}",
+                api.adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(200, api.get("/api/admin/users", api.accessToken(username)).status());
+    }
+
+    @Test
+    void patchWhenBodyInvalidThenBadRequestAndNothingChanged() {
+        String username = api.newUser("badpatch");
+        String admin = api.adminToken();
+        assertProblem(api.patchJson("/api/admin/users/" + username, "{\"is_active\":\"false\"}", admin), 400);
+        assertProblem(api.patchJson("/api/admin/users/" + username, "{\"roles\":\"admin\"}", admin), 400);
+        assertProblem(api.patchJson("/api/admin/users/" + username, "{\"roles\":[\"root\"]}", admin), 400);
+        assertProblem(api.patchJson("/api/admin/users/" + username, "{\"roles\":[{\"$set\":1}]}", admin), 400);
+        JsonObject user = api.get("/api/admin/users/" + username, admin).json();
+        assertTrue(user.getBoolean("is_active"));
+        assertEquals(1, user.getJsonArray("roles").size());
+    }
+
+    @Test
+    void deleteWhenAdminThenGoneAndTokensStop() {
+        String username = api.newUser("gone");
+        String token = api.accessToken(username);
+        Api.Reply reply = api.delete("/api/admin/users/" + username, api.adminToken());
+        assertEquals(204, reply.status(), reply.body());
+        assertInvalidToken(api.get("/api/auth/me", token));
+        assertProblem(api.get("/api/admin/users/" + username, api.adminToken()), 404);
+        assertProblem(api.postJson("/api/auth/login", credentials(username, PASSWORD)), 401);
+    }
+}

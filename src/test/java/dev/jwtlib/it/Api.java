@@ -1,0 +1,206 @@
+package dev.jwtlib.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * A small black-box client of the auth service's HTTP API, with domain assertions. It knows
+ * nothing of the server it talks to beyond the base URL.
+ */
+final class Api {
+
+    static final String PASSWORD = "a long enough passphrase for tests";
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    Api(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The server under test, as the build configured it. */
+    static Api fromSystemProperties() {
+        return new Api(System.getProperty("jwtlib.it.base-url", "http://localhost:19080"));
+    }
+
+    /** A reply: status, headers and body. */
+    record Reply(int status, HttpResponse<String> raw) {
+        String body() {
+            return raw.body();
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(raw.body()))) {
+                return reader.readObject();
+            }
+        }
+    }
+
+    Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
+    }
+
+    Reply get(String path, String bearer) {
+        HttpRequest.Builder request = request(path).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    Reply postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply postJson(String path, String json, String bearer) {
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply patchJson(String path, String json, String bearer) {
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path, String bearer) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).DELETE());
+    }
+
+    Reply introspect(String token, String clientUser, String clientPassword) {
+        HttpRequest.Builder request = request("/api/auth/introspect")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+        if (clientUser != null) {
+            request.header("Authorization", basic(clientUser, clientPassword));
+        }
+        return send(request);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- domain steps -------------------------------------------------------------------
+
+    /** A fresh username no other test uses. */
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    static String registration(String username, String email, String password) {
+        return Json.createObjectBuilder().add("username", username).add("email", email).add("password", password)
+                .build().toString();
+    }
+
+    static String credentials(String username, String password) {
+        return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
+    /** Registers a new user with the standard test password and returns the username. */
+    String newUser(String prefix) {
+        String username = uniqueName(prefix);
+        Reply reply = postJson("/api/auth/register", registration(username, username + "@example.com", PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        return username;
+    }
+
+    /** Logs in and returns the whole LoginResponse. */
+    JsonObject login(String username, String password) {
+        Reply reply = postJson("/api/auth/login", credentials(username, password));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    String accessToken(String username) {
+        return login(username, PASSWORD).getString("access_token");
+    }
+
+    String adminToken() {
+        return login(System.getProperty("jwtlib.it.admin.username"), System.getProperty("jwtlib.it.admin.password"))
+                .getString("access_token");
+    }
+
+    /** A new user given exactly {@code roles} by the administrator. */
+    String newUserWithRoles(String prefix, String... roles) {
+        String username = newUser(prefix);
+        var list = Json.createArrayBuilder();
+        for (String role : roles) {
+            list.add(role);
+        }
+        Reply reply = patchJson("/api/admin/users/" + username,
+                Json.createObjectBuilder().add("roles", list).build().toString(), adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        return username;
+    }
+
+    // --- assertions ---------------------------------------------------------------------
+
+    /** An RFC 9457 problem with this status and no leaked internals. */
+    static JsonObject assertProblem(Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
+        JsonObject problem = reply.json();
+        assertEquals(status, problem.getInt("status"));
+        assertTrue(problem.containsKey("type") && problem.containsKey("title") && problem.containsKey("detail"),
+                reply.body());
+        assertFalse(reply.body().contains("Exception"), reply.body());
+        assertFalse(reply.body().contains("\tat "), reply.body());
+        return problem;
+    }
+
+    /** A 401 with the RFC 6750 challenge for a request without a token. */
+    static void assertBearerChallenge(Reply reply) {
+        assertProblem(reply, 401);
+        assertEquals("Bearer realm=\"jwtlib\"", reply.header("WWW-Authenticate"));
+    }
+
+    /** A 401 with the RFC 6750 {@code invalid_token} challenge. */
+    static void assertInvalidToken(Reply reply) {
+        assertProblem(reply, 401);
+        assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer realm=\"jwtlib\", error=\"invalid_token\""),
+                reply.header("WWW-Authenticate"));
+    }
+
+    static void assertInactive(Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(JsonValue.FALSE, reply.json().get("active"));
+        assertEquals(1, reply.json().size(), reply.body());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.jwtlib.it;
+
+import static dev.jwtlib.it.Api.PASSWORD;
+import static dev.jwtlib.it.Api.assertProblem;
+import static dev.jwtlib.it.Api.registration;
+import static dev.jwtlib.it.Api.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /api/auth/register}: every success and failure row of the contract. */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    private final Api api = Api.fromSystemProperties();
+
+    @Test
+    void registerWhenValidThenCreatedWithPublicUserAndLocation() {
+        String username = uniqueName("Reg");
+        Api.Reply reply = api.postJson("/api/auth/register",
+                registration("  " + username + " ", " " + username + "@Example.com ", PASSWORD));
+        assertEquals(201, reply.status(), reply.body());
+        assertTrue(reply.header("Location").endsWith("/api/admin/users/" + username.toLowerCase()),
+                reply.header("Location"));
+        JsonObject user = reply.json();
+        assertEquals(Set.of("username", "email", "is_active", "roles"), user.keySet());
+        assertEquals(username.toLowerCase(), user.getString("username"));
+        assertEquals(username + "@Example.com", user.getString("email"));
+        assertTrue(user.getBoolean("is_active"));
+        assertEquals(List.of("user"), user.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+    }
+
+    @Test
+    void registerWhenUsernameTakenInAnyCaseThenConflict() {
+        String username = api.newUser("dup");
+        assertProblem(api.postJson("/api/auth/register",
+                registration(username.toUpperCase(), uniqueName("other") + "@example.com", PASSWORD)), 409);
+    }
+
+    @Test
+    void registerWhenUsernameDiffersOnlyByCompatibilityFormThenConflict() {
+        String username = api.newUser("nfkc");
+        // U+FF41 FULLWIDTH LATIN SMALL LETTER A normalises (NFKC) to "a"
+        String fullwidth = "\uFF41" + username.substring(1);
+        assertTrue(username.startsWith("n"));
+        String variant = username.replaceFirst("n", "\uFF4E");
+        assertProblem(api.postJson("/api/auth/register",
+                registration(variant, uniqueName("x") + "@example.com", PASSWORD)), 409);
+        assertEquals(201, api.postJson("/api/auth/register",
+                registration(fullwidth, uniqueName("y") + "@example.com", PASSWORD)).status());
+    }
+
+    @Test
+    void registerWhenEmailTakenInAnyCaseThenConflict() {
+        String username = api.newUser("mail");
+        assertProblem(api.postJson("/api/auth/register",
+                registration(uniqueName("mail2"), username.toUpperCase() + "@EXAMPLE.COM", PASSWORD)), 409);
+    }
+
+    @Test
+    void registerWhenFieldsMissingThenBadRequestNamingEachField() {
+        JsonObject problem = assertProblem(api.postJson("/api/auth/register", "{}"), 400);
+        assertEquals(Set.of("username", "email", "password"), fields(problem));
+    }
+
+    @Test
+    void registerWhenOperatorObjectsOrWrongTypesThenBadRequestAndNothingCreated() {
+        String username = uniqueName("op");
+        assertProblem(api.postJson("/api/auth/register", "{\"username\":{\"$ne\":null},\"email\":[\"a@b.co\"],"
+                + "\"password\":12345678901234567}"), 400);
+        assertProblem(api.postJson("/api/auth/register", "{\"username\":\"" + username + "\",\"email\":{\"$gt\":\"\"},"
+                + "\"password\":\"" + PASSWORD + "\"}"), 400);
+        assertProblem(api.postJson("/api/auth/register", "{\"username\":\"" + username + "\",\"email\":null,"
+                + "\"password\":\"" + PASSWORD + "\"}"), 400);
+        assertEquals(201, api.postJson("/api/auth/register",
+                registration(username, username + "@example.com", PASSWORD)).status());
+    }
+
+    @Test
+    void registerWhenBodyIsNotAJsonObjectThenBadRequest() {
+        assertProblem(api.postJson("/api/auth/register", "not json"), 400);
+        assertProblem(api.postJson("/api/auth/register", "[1,2]"), 400);
+        assertProblem(api.postJson("/api/auth/register", ""), 400);
+        assertProblem(api.postJson("/api/auth/register", "{\"username\":"), 400);
+    }
+
+    @Test
+    void registerWhenUsernameBreaksRulesThenBadRequest() {
+        for (String bad : List.of("ab", "-starts-with-dash", "has space", "x".repeat(33), "semi;colon", "$where")) {
+            JsonObject problem = assertProblem(api.postJson("/api/auth/register",
+                    registration(bad, uniqueName("u") + "@example.com", PASSWORD)), 400);
+            assertEquals(Set.of("username"), fields(problem), bad);
+        }
+    }
+
+    @Test
+    void registerWhenEmailInvalidThenBadRequest() {
+        for (String bad : List.of("plain", "a@b", "a b@example.com", "@example.com",
+                "x".repeat(250) + "@example.com")) {
+            JsonObject problem = assertProblem(api.postJson("/api/auth/register",
+                    registration(uniqueName("e"), bad, PASSWORD)), 400);
+            assertEquals(Set.of("email"), fields(problem), bad);
+        }
+    }
+
+    @Test
+    void registerWhenPasswordBreaksRulesThenBadRequest() {
+        String username = uniqueName("pw");
+        for (String bad : List.of("short", "fourteen-chars", "x".repeat(129), "my name is " + username + "!",
+                "1qaz2wsx3edc4rfv")) {
+            JsonObject problem = assertProblem(api.postJson("/api/auth/register",
+                    registration(username, username + "@example.com", bad)), 400);
+            assertEquals(Set.of("password"), fields(problem), bad);
+            assertTrue(!problem.toString().contains(bad), "the password is echoed back");
+        }
+    }
+
+    @Test
+    void registerWhenPasswordHasNoCompositionThenAccepted() {
+        String username = uniqueName("plain");
+        assertEquals(201, api.postJson("/api/auth/register",
+                registration(username, username + "@example.com", "all lower case words only")).status());
+    }
+
+    @Test
+    void registerWhenContentTypeIsNotJsonThenUnsupportedMediaType() {
+        assertProblem(api.send(api.request("/api/auth/register").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415);
+    }
+
+    @Test
+    void registerWhenBodyOver64KiBThenPayloadTooLarge() {
+        String username = uniqueName("big");
+        String padding = "x".repeat(70 * 1024);
+        assertProblem(api.postJson("/api/auth/register", "{\"username\":\"" + username + "\",\"email\":\""
+                + username + "@example.com\",\"password\":\"" + PASSWORD + "\",\"pad\":\"" + padding + "\"}"), 413);
+        assertEquals(201, api.postJson("/api/auth/register",
+                registration(username, username + "@example.com", PASSWORD)).status());
+    }
+
+    @Test
+    void registerWhenChunkedBodyOver64KiBThenPayloadTooLarge() {
+        String body = "{\"username\":\"" + uniqueName("chunk") + "\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+        assertProblem(api.send(api.request("/api/auth/register").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))), 413);
+    }
+
+    @Test
+    void registerWhenRacingForOneUsernameThenExactlyOneWins() throws Exception {
+        String username = uniqueName("race");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String email = uniqueName("race" + i) + "@example.com";
+                attempts.add(() -> api.postJson("/api/auth/register", registration(username, email, PASSWORD)).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(attempts)) {
+                statuses.add(f.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Set<String> fields(JsonObject problem) {
+        return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).collect(java.util.stream.Collectors.toSet());
+    }
+}

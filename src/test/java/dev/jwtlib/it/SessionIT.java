@@ -1,0 +1,204 @@
+package dev.jwtlib.it;
+
+import static dev.jwtlib.it.Api.PASSWORD;
+import static dev.jwtlib.it.Api.assertBearerChallenge;
+import static dev.jwtlib.it.Api.assertInvalidToken;
+import static dev.jwtlib.it.Api.assertProblem;
+import static dev.jwtlib.it.Api.credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Login, refresh, logout and {@code /me}: success and failure rows, rotation and revocation. */
+@ExtendWith(ArquillianExtension.class)
+class SessionIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    private final Api api = Api.fromSystemProperties();
+
+    @Test
+    void loginWhenCredentialsRightThenFullLoginResponse() {
+        String username = api.newUser("login");
+        JsonObject response = api.login(username.toUpperCase(), PASSWORD);
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token", "user"), response.keySet());
+        assertEquals("Bearer", response.getString("token_type"));
+        assertEquals(900, response.getInt("expires_in"));
+        assertTrue(response.getString("refresh_token").length() >= 43);
+        assertEquals(username, response.getJsonObject("user").getString("username"));
+        assertEquals(3, response.getString("access_token").split("\\.").length);
+    }
+
+    @Test
+    void loginWhenPasswordWrongOrUserUnknownThenSameUnauthorized() {
+        String username = api.newUser("wrong");
+        JsonObject wrongPassword = assertProblem(api.postJson("/api/auth/login",
+                credentials(username, PASSWORD + "x")), 401);
+        JsonObject unknownUser = assertProblem(api.postJson("/api/auth/login",
+                credentials(username + "-nobody", PASSWORD)), 401);
+        assertEquals(wrongPassword, unknownUser);
+    }
+
+    @Test
+    void loginWhenFieldsMissingOrNotStringsThenBadRequest() {
+        assertProblem(api.postJson("/api/auth/login", "{}"), 400);
+        assertProblem(api.postJson("/api/auth/login", "{\"username\":{\"$ne\":null},\"password\":{\"$ne\":null}}"), 400);
+        assertProblem(api.postJson("/api/auth/login", "{\"username\":\"a\",\"password\":true}"), 400);
+        assertProblem(api.postJson("/api/auth/login", "nonsense"), 400);
+    }
+
+    @Test
+    void meWhenBearerTokenThenPublicUser() {
+        String username = api.newUser("me");
+        Api.Reply reply = api.get("/api/auth/me", api.accessToken(username));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(username, reply.json().getString("username"));
+        assertEquals(Set.of("username", "email", "is_active", "roles"), reply.json().keySet());
+    }
+
+    @Test
+    void meWhenSchemeInOtherCaseThenAccepted() {
+        String token = api.accessToken(api.newUser("case"));
+        Api.Reply reply = api.send(api.request("/api/auth/me").header("Authorization", "bEaReR " + token).GET());
+        assertEquals(200, reply.status(), reply.body());
+    }
+
+    @Test
+    void meWhenNoTokenThenBearerChallenge() {
+        assertBearerChallenge(api.get("/api/auth/me", null));
+    }
+
+    @Test
+    void meWhenTokenMalformedThenInvalidTokenChallenge() {
+        assertInvalidToken(api.get("/api/auth/me", "not-a-jwt"));
+        assertInvalidToken(api.get("/api/auth/me", "a.b.c"));
+        assertInvalidToken(api.send(api.request("/api/auth/me").header("Authorization", "Bearer ").GET()));
+    }
+
+    @Test
+    void refreshWhenValidThenNewPairAndOldRefreshTokenSpent() {
+        String username = api.newUser("refresh");
+        JsonObject first = api.login(username, PASSWORD);
+        Api.Reply refreshed = api.postJson("/api/auth/refresh", refreshBody(first.getString("refresh_token")));
+        assertEquals(200, refreshed.status(), refreshed.body());
+        JsonObject second = refreshed.json();
+        assertNotEquals(first.getString("refresh_token"), second.getString("refresh_token"));
+        assertNotEquals(first.getString("access_token"), second.getString("access_token"));
+        assertEquals(200, api.get("/api/auth/me", second.getString("access_token")).status());
+    }
+
+    @Test
+    void refreshWhenTokenReusedThenWholeFamilyRevoked() {
+        String username = api.newUser("reuse");
+        JsonObject first = api.login(username, PASSWORD);
+        JsonObject second = api.postJson("/api/auth/refresh", refreshBody(first.getString("refresh_token"))).json();
+
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody(first.getString("refresh_token"))));
+
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody(second.getString("refresh_token"))));
+        assertInvalidToken(api.get("/api/auth/me", second.getString("access_token")));
+        assertInvalidToken(api.get("/api/auth/me", first.getString("access_token")));
+        // another login of the same user is not affected
+        assertEquals(200, api.get("/api/auth/me", api.accessToken(username)).status());
+    }
+
+    @Test
+    void refreshWhenTokenUnknownOrMissingThenRefused() {
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody("made-up-refresh-token")));
+        assertProblem(api.postJson("/api/auth/refresh", "{}"), 400);
+        assertProblem(api.postJson("/api/auth/refresh", "{\"refresh_token\":{\"$gt\":\"\"}}"), 400);
+    }
+
+    @Test
+    void refreshWhenGivenAnAccessTokenThenRefused() {
+        String token = api.accessToken(api.newUser("swap"));
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody(token)));
+    }
+
+    @Test
+    void logoutWhenBearerTokenThenThatTokenRevoked() {
+        String username = api.newUser("logout");
+        String token = api.accessToken(username);
+        String other = api.accessToken(username);
+        Api.Reply reply = api.send(api.request("/api/auth/logout").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().containsKey("message"));
+        assertInvalidToken(api.get("/api/auth/me", token));
+        assertEquals(200, api.get("/api/auth/me", other).status());
+    }
+
+    @Test
+    void logoutWhenRefreshTokenSentThenFamilyRevoked() {
+        JsonObject login = api.login(api.newUser("logoutfam"), PASSWORD);
+        Api.Reply reply = api.postJson("/api/auth/logout", refreshBody(login.getString("refresh_token")),
+                login.getString("access_token"));
+        assertEquals(200, reply.status(), reply.body());
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody(login.getString("refresh_token"))));
+        assertInvalidToken(api.get("/api/auth/me", login.getString("access_token")));
+    }
+
+    @Test
+    void logoutWhenNoOrBadTokenThenStillOk() {
+        assertEquals(200, api.send(api.request("/api/auth/logout").POST(HttpRequest.BodyPublishers.noBody())).status());
+        assertEquals(200, api.send(api.request("/api/auth/logout").header("Authorization", "Bearer garbage")
+                .POST(HttpRequest.BodyPublishers.noBody())).status());
+        assertEquals(200, api.postJson("/api/auth/logout", refreshBody("unknown")).status());
+    }
+
+    @Test
+    void passwordChangeWhenCurrentRightThenEverySessionEndsAndNewPasswordWorks() {
+        String username = api.newUser("pwchange");
+        JsonObject login = api.login(username, PASSWORD);
+        JsonObject other = api.login(username, PASSWORD);
+        String newPassword = "an entirely new passphrase here";
+        Api.Reply reply = api.postJson("/api/auth/password", passwordBody(PASSWORD, newPassword),
+                login.getString("access_token"));
+        assertEquals(204, reply.status(), reply.body());
+
+        assertInvalidToken(api.get("/api/auth/me", login.getString("access_token")));
+        assertInvalidToken(api.get("/api/auth/me", other.getString("access_token")));
+        assertInvalidToken(api.postJson("/api/auth/refresh", refreshBody(other.getString("refresh_token"))));
+        assertProblem(api.postJson("/api/auth/login", credentials(username, PASSWORD)), 401);
+        assertEquals(200, api.get("/api/auth/me", api.login(username, newPassword).getString("access_token")).status());
+    }
+
+    @Test
+    void passwordChangeWhenCurrentWrongOrNewWeakThenRefusedAndNothingChanged() {
+        String username = api.newUser("pwbad");
+        String token = api.accessToken(username);
+        assertProblem(api.postJson("/api/auth/password", passwordBody("not the password at all", "another fine passphrase"),
+                token), 401);
+        assertProblem(api.postJson("/api/auth/password", passwordBody(PASSWORD, "short"), token), 400);
+        assertProblem(api.postJson("/api/auth/password", passwordBody(PASSWORD, "1qaz2wsx3edc4rfv"), token), 400);
+        assertProblem(api.postJson("/api/auth/password", "{\"current_password\":{\"$ne\":1}}", token), 400);
+        assertEquals(200, api.get("/api/auth/me", token).status());
+        assertEquals(200, api.postJson("/api/auth/login", credentials(username, PASSWORD)).status());
+    }
+
+    @Test
+    void passwordChangeWhenNoTokenThenBearerChallenge() {
+        assertBearerChallenge(api.postJson("/api/auth/password", passwordBody(PASSWORD, "whatever passphrase it is")));
+    }
+
+    private static String passwordBody(String current, String next) {
+        return Json.createObjectBuilder().add("current_password", current).add("new_password", next).build().toString();
+    }
+
+    private static String refreshBody(String token) {
+        return Json.createObjectBuilder().add("refresh_token", token).build().toString();
+    }
+}

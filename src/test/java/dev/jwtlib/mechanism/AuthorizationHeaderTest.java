@@ -1,0 +1,70 @@
+package dev.jwtlib.mechanism;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
+import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
+import dev.jwtlib.mechanism.AuthorizationHeader.Malformed;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationHeaderTest {
+
+    @Test
+    void parseWhenBearerInAnyCaseThenToken() {
+        for (String scheme : new String[] {"Bearer", "bearer", "BEARER", "bEaReR"}) {
+            assertEquals(Optional.of(new Bearer("abc.def.ghi")), AuthorizationHeader.parse(scheme + " abc.def.ghi"));
+        }
+    }
+
+    @Test
+    void parseWhenExtraWhitespaceThenTrimmed() {
+        assertEquals(Optional.of(new Bearer("abc")), AuthorizationHeader.parse("  Bearer    abc  "));
+    }
+
+    @Test
+    void parseWhenBearerBlankOrWithIllegalCharactersThenMalformed() {
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Bearer").orElseThrow());
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Bearer ").orElseThrow());
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Bearer a b").orElseThrow());
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Bearer a\"b").orElseThrow());
+    }
+
+    @Test
+    void parseWhenNoHeaderOrOtherSchemeThenEmpty() {
+        assertTrue(AuthorizationHeader.parse(null).isEmpty());
+        assertTrue(AuthorizationHeader.parse("").isEmpty());
+        assertTrue(AuthorizationHeader.parse("Digest abc").isEmpty());
+        assertTrue(AuthorizationHeader.parse("Bearerabc").isEmpty());
+        assertTrue(AuthorizationHeader.parse("abc.def.ghi").isEmpty());
+    }
+
+    @Test
+    void parseWhenBasicThenUserAndPasswordWithColonsKept() {
+        String encoded = Base64.getEncoder().encodeToString("svc:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Optional.of(new Basic("svc", "pa:ss wörd")), AuthorizationHeader.parse("basic " + encoded));
+    }
+
+    @Test
+    void parseWhenBasicNotBase64OrWithoutColonThenMalformed() {
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic !!!").orElseThrow());
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic "
+                + Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8))).orElseThrow());
+        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic").orElseThrow());
+    }
+
+    @Test
+    void bearerTokenWhenBasicThenEmpty() {
+        assertTrue(AuthorizationHeader.bearerToken("Basic c3ZjOnB3").isEmpty());
+        assertEquals(Optional.of("t"), AuthorizationHeader.bearerToken("Bearer t"));
+    }
+
+    @Test
+    void basicToStringWhenPrintedThenPasswordHidden() {
+        assertTrue(!new Basic("svc", "secret").toString().contains("secret"));
+    }
+}
