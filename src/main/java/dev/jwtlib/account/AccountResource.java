@@ -1,7 +1,9 @@
 package dev.jwtlib.account;
 
+import dev.jwtlib.Roles;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.http.JsonBody;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import dev.jwtlib.mechanism.TokenPrincipal;
 import jakarta.inject.Inject;
@@ -52,6 +54,7 @@ public class AccountResource {
      */
     @POST
     @Path("password")
+    @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(InputStream body) {
         JsonBody json = JsonBody.read(body);
@@ -67,6 +70,7 @@ public class AccountResource {
     /** The caller's own account; a user deleted or deactivated since the token was issued is a 401. */
     @GET
     @Path("me")
+    @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.SERVICE})
     @Produces(MediaType.APPLICATION_JSON)
     public PublicUser me() {
         return caller().filter(User::active).map(PublicUser::of)

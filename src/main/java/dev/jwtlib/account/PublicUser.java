@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /** What anyone may see of a user: never a hash, salt or internal id. */
-@JsonbPropertyOrder({"username", "email", "is_active", "roles"})
+@JsonbPropertyOrder({"username", "email", "isActive", "roles"})
 public record PublicUser(
         @JsonbProperty("username") String username,
         @JsonbProperty("email") String email,

@@ -5,7 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** The answer to a login or refresh: a new access and refresh token pair. */
-@JsonbPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "user"})
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "user"})
 public record LoginResponse(
         @JsonbProperty("access_token") String accessToken,
         @JsonbProperty("token_type") String tokenType,

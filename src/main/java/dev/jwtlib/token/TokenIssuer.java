@@ -30,12 +30,15 @@ public class TokenIssuer {
         Instant now = revocations.earliestIssueTime(subject.userId(), clock.instant());
         String jti = TokenIds.random(16);
         Map<String, Object> claims = AccessTokenClaims.of(subject, sessionId, settings, now, jti);
-        SigningKey key = keys.signer();
-        String token = Jwt.claims(claims).jws()
+        return new IssuedToken(sign(claims, keys.signer()), jti, now, now.plus(settings.ttl()));
+    }
+
+    /** Signs claims as a JWS compact token with {@code kid}, {@code alg} and {@code typ} headers. */
+    static String sign(Map<String, Object> claims, SigningKey key) {
+        return Jwt.claims(claims).jws()
                 .keyId(key.kid())
                 .algorithm(key.algorithm().smallrye())
                 .header("typ", "JWT")
                 .sign(key.privateKey());
-        return new IssuedToken(token, jti, now, now.plus(settings.ttl()));
     }
 }
