@@ -11,22 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /api/admin/users}: the role × endpoint matrix and what changes do to tokens. */
-@ExtendWith(ArquillianExtension.class)
-class AdminIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    private final Api api = Api.fromSystemProperties();
+class AdminIT extends DeployedService {
 
     @Test
     void listWhenAdminThenPageAndTotal() {

@@ -10,22 +10,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /api/auth/introspect} (RFC 7662) as a service client sees it. */
-@ExtendWith(ArquillianExtension.class)
-class IntrospectionIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    private final Api api = Api.fromSystemProperties();
+class IntrospectionIT extends DeployedService {
 
     @Test
     void introspectWhenTokenUsableThenActiveWithClaimsAndUser() {

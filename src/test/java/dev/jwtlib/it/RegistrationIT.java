@@ -16,22 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /api/auth/register}: every success and failure row of the contract. */
-@ExtendWith(ArquillianExtension.class)
-class RegistrationIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    private final Api api = Api.fromSystemProperties();
+class RegistrationIT extends DeployedService {
 
     @Test
     void registerWhenValidThenCreatedWithPublicUserAndLocation() {

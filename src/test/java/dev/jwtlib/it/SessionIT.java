@@ -13,22 +13,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Login, refresh, logout and {@code /me}: success and failure rows, rotation and revocation. */
-@ExtendWith(ArquillianExtension.class)
-class SessionIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    private final Api api = Api.fromSystemProperties();
+class SessionIT extends DeployedService {
 
     @Test
     void loginWhenCredentialsRightThenFullLoginResponse() {

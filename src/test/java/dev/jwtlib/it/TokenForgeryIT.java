@@ -17,30 +17,18 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.EcdsaUsingShaAlgorithm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Forged, tampered and wrong-algorithm tokens against a protected user endpoint and an admin
  * endpoint: every one is a 401 with an {@code invalid_token} challenge, never a 200 or a 5xx.
  * The JWKS the forgeries start from is the server's own.
  */
-@ExtendWith(ArquillianExtension.class)
-class TokenForgeryIT {
+class TokenForgeryIT extends DeployedService {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    private final Api api = Api.fromSystemProperties();
     private String genuine;
     private String kid;
     private String jwks;
