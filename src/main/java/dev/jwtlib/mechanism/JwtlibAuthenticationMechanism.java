@@ -1,6 +1,7 @@
 package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.http.BodyLimitFilter;
 import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
 import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
 import dev.jwtlib.mechanism.AuthorizationHeader.Credentials;
@@ -60,7 +61,7 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             result = identityStores.validate(credential);
         } catch (AuthServiceUnavailable e) {
-            return send(response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
+            return send(request, response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
                     null, "5");
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -81,11 +82,11 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
             header = "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + error + "\"";
         }
         String detail = error != null ? error : "This resource needs credentials: send an Authorization header.";
-        return send(response, Problem.of("unauthorized", "Unauthorized", 401, detail), header, null);
+        return send(request, response, Problem.of("unauthorized", "Unauthorized", 401, detail), header, null);
     }
 
-    private static AuthenticationStatus send(HttpServletResponse response, Problem problem, String challenge,
-                                             String retryAfter) {
+    private static AuthenticationStatus send(HttpServletRequest request, HttpServletResponse response,
+                                             Problem problem, String challenge, String retryAfter) {
         response.setStatus(problem.status());
         if (challenge != null) {
             response.setHeader("WWW-Authenticate", challenge);
@@ -96,10 +97,27 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {
-            response.getWriter().write(problem.toJson());
+            // Read what is left of a refused request's body (bounded) and close the response:
+            // a finished exchange is not replaced by the container's error page.
+            drain(request);
+            var writer = response.getWriter();
+            writer.write(problem.toJson());
+            writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static void drain(HttpServletRequest request) throws IOException {
+        var body = request.getInputStream();
+        long left = BodyLimitFilter.LIMIT;
+        while (left > 0) {
+            long skipped = body.skip(left);
+            if (skipped <= 0 && body.read() < 0) {
+                return;
+            }
+            left -= Math.max(skipped, 1);
+        }
     }
 }
