@@ -2,6 +2,7 @@ package dev.jwtlib.account;
 
 import dev.jwtlib.Roles;
 import dev.jwtlib.error.InvalidInput;
+import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.password.PasswordPolicy;
 import dev.jwtlib.password.PasswordSettings;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -73,7 +75,8 @@ public class AccountService {
         new PasswordPolicy(passwordSettings.minLength()).check(password, user.username()).ifPresent(m -> {
             throw new InvalidInput("new_password", m);
         });
-        User changed = users.update(user.withPasswordHash(hasher.hash(password), clock.millis()));
+        User changed = users.set(user.id(), Map.of("password_hash", hasher.hash(password)), clock.millis())
+                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists."));
         LOG.info(() -> "jwtlib audit: password changed username=" + changed.username());
         return changed;
     }

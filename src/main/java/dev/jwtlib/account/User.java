@@ -39,18 +39,6 @@ public record User(
         return Set.copyOf(roles);
     }
 
-    public User withActive(boolean value, long now) {
-        return new User(id, username, email, emailKey, passwordHash, roles, value, createdAt, now);
-    }
-
-    public User withRoles(List<String> value, long now) {
-        return new User(id, username, email, emailKey, passwordHash, value, active, createdAt, now);
-    }
-
-    public User withPasswordHash(String value, long now) {
-        return new User(id, username, email, emailKey, value, roles, active, createdAt, now);
-    }
-
     @Override
     public String toString() {
         return "User[id=" + id + ", username=" + username + "]";

@@ -3,14 +3,18 @@ package dev.jwtlib.account;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import dev.jwtlib.error.Conflict;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.conversions.Bson;
 import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
 
 /**
@@ -51,8 +55,21 @@ public class Users {
         }
     }
 
-    public User update(User user) {
-        return template.update(user);
+    /**
+     * Sets only the given fields of one user, so that concurrent changes of other fields (an
+     * admin deactivating a user while the user changes their password) are not lost.
+     *
+     * @return the user as stored after the change, or empty when the user is gone
+     */
+    public Optional<User> set(String id, Map<String, Object> fields, long now) {
+        List<Bson> updates = new java.util.ArrayList<>();
+        fields.forEach((field, value) -> updates.add(Updates.set(field, value)));
+        updates.add(Updates.set("updated_at", now));
+        if (database.getCollection("users").updateOne(Filters.eq("_id", id), Updates.combine(updates))
+                .getMatchedCount() == 0) {
+            return Optional.empty();
+        }
+        return byId(id);
     }
 
     public void delete(User user) {

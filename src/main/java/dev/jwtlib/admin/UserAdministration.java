@@ -1,13 +1,16 @@
 package dev.jwtlib.admin;
 
+import dev.jwtlib.account.AccountRules;
 import dev.jwtlib.account.User;
+import dev.jwtlib.account.UserSessions;
 import dev.jwtlib.account.Users;
 import dev.jwtlib.error.UserNotFound;
-import dev.jwtlib.account.UserSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -31,7 +34,7 @@ public class UserAdministration {
      * @throws UserNotFound when no user has that (canonical) username
      */
     public User get(String username) {
-        return users.byUsername(dev.jwtlib.account.AccountRules.canonicalUsername(username))
+        return users.byUsername(AccountRules.canonicalUsername(username))
                 .orElseThrow(() -> new UserNotFound(username));
     }
 
@@ -46,18 +49,15 @@ public class UserAdministration {
     /** Applies the given changes; a change of activity or roles ends the user's current tokens. */
     public User change(String username, Optional<Boolean> active, Optional<List<String>> roles, String by) {
         User user = get(username);
-        long now = clock.millis();
-        User changed = user;
-        if (active.isPresent()) {
-            changed = changed.withActive(active.get(), now);
-        }
-        if (roles.isPresent()) {
-            changed = changed.withRoles(roles.get().stream().distinct().sorted().toList(), now);
-        }
-        if (changed.equals(user)) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        active.filter(value -> value != user.active()).ifPresent(value -> fields.put("is_active", value));
+        roles.map(list -> list.stream().distinct().sorted().toList())
+                .filter(list -> !list.equals(user.roles().stream().sorted().toList()))
+                .ifPresent(list -> fields.put("roles", list));
+        if (fields.isEmpty()) {
             return user;
         }
-        User saved = users.update(changed);
+        User saved = users.set(user.id(), fields, clock.millis()).orElseThrow(() -> new UserNotFound(username));
         sessions.endAll(saved);
         LOG.info(() -> "jwtlib audit: user changed username=" + saved.username() + " is_active=" + saved.active()
                 + " roles=" + saved.roles() + " by=" + by);

@@ -52,6 +52,11 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         if (credentials.get() instanceof Bearer bearer) {
             credential = new BearerTokenCredential(bearer.token());
         } else if (credentials.get() instanceof Basic basic) {
+            if (!isIntrospection(request)) {
+                // Passwords are taken only where RFC 7662 asks for client authentication, so
+                // they cannot be guessed through every protected URL.
+                return challenge(request, response, "This resource takes a Bearer access token.");
+            }
             credential = new UsernamePasswordCredential(basic.username(), basic.password());
         }
         if (credential == null) {
@@ -71,10 +76,14 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
                 ? "The access token is invalid, expired or revoked." : "The username or password is incorrect.");
     }
 
-    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, String error) {
+    private static boolean isIntrospection(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(INTROSPECTION_PATH) || path.startsWith(INTROSPECTION_PATH + "/");
+    }
+
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, String error) {
         String header;
-        if (path.equals(INTROSPECTION_PATH)) {
+        if (isIntrospection(request)) {
             header = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
         } else if (error == null) {
             header = "Bearer realm=\"" + REALM + "\"";

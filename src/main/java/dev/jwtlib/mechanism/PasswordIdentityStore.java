@@ -1,10 +1,12 @@
 package dev.jwtlib.mechanism;
 
+import com.mongodb.MongoException;
 import dev.jwtlib.account.AccountService;
+import dev.jwtlib.error.AuthServiceUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
@@ -29,8 +31,12 @@ public class PasswordIdentityStore implements IdentityStore {
     }
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())
-                .map(user -> new CredentialValidationResult(user.username(), user.roleSet()))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+        try {
+            return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())
+                    .map(user -> new CredentialValidationResult(user.username(), user.roleSet()))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        } catch (MongoException e) {
+            throw new AuthServiceUnavailable("The user store cannot be reached; try again shortly.", e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jwtlib.mechanism;
 
+import com.mongodb.MongoException;
+import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.VerifiedToken;
@@ -36,6 +38,8 @@ public class TokenIdentityStore implements IdentityStore {
         } catch (InvalidToken e) {
             LOG.log(Level.FINE, "jwtlib: bearer token refused: {0}", e.getMessage());
             return CredentialValidationResult.INVALID_RESULT;
+        } catch (MongoException e) {
+            throw new AuthServiceUnavailable("The token store cannot be reached; try again shortly.", e);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.bson.Document;
 public class RefreshTokens {
 
     /** A stored refresh token. */
-    public record Entry(String digest, String family, String userId, boolean used, boolean ended, Instant expiresAt) {
+    public record Entry(String digest, String family, String userId, Instant familyStart, boolean used, boolean ended,
+                        Instant expiresAt) {
     }
 
     @Inject
@@ -41,10 +42,15 @@ public class RefreshTokens {
         collection.createIndex(Indexes.ascending("family"));
     }
 
-    public void insert(String digest, String family, String userId, Instant now, Instant expiresAt) {
+    /**
+     * @param familyStart when the login that began this family happened
+     */
+    public void insert(String digest, String family, String userId, Instant familyStart, Instant now,
+                       Instant expiresAt) {
         collection.insertOne(new Document("_id", digest)
                 .append("family", family)
                 .append("user_id", userId)
+                .append("family_start", Date.from(familyStart))
                 .append("used", false)
                 .append("created_at", Date.from(now))
                 .append("expires_at", Date.from(expiresAt)));
@@ -80,6 +86,6 @@ public class RefreshTokens {
 
     private static Entry entry(Document d) {
         return new Entry(d.getString("_id"), d.getString("family"), d.getString("user_id"),
-                Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")), d.getDate("expires_at").toInstant());
+                d.getDate("family_start").toInstant(), Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")), d.getDate("expires_at").toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwtlib.session;
 
+import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.http.JsonBody;
 import dev.jwtlib.mechanism.AuthorizationHeader;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -28,35 +31,45 @@ public class SessionResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LoginResponse login(InputStream body) {
+    public Response login(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String username = json.requiredString("username");
         String password = json.requiredString("password");
         json.requireValid();
-        return sessions.login(username, password);
+        return tokens(sessions.login(username, password));
     }
 
     @POST
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LoginResponse refresh(InputStream body) {
+    public Response refresh(InputStream body) {
         JsonBody json = JsonBody.read(body);
         String refreshToken = json.requiredString("refresh_token");
         json.requireValid();
-        return sessions.refresh(refreshToken);
+        return tokens(sessions.refresh(refreshToken));
     }
 
-    /** Always {@code 200}: a bad or missing token simply revokes nothing. */
+    /**
+     * Always {@code 200}: a bad or missing token, or a body that is not the expected JSON,
+     * simply revokes nothing.
+     */
     @POST
     @Path("logout")
     public JsonObject logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
-        Optional<String> refreshToken = Optional.empty();
-        Optional<JsonBody> json = JsonBody.readOptional(body);
-        if (json.isPresent()) {
-            refreshToken = json.get().optionalString("refresh_token");
-            json.get().requireValid();
+        Optional<String> refreshToken;
+        try {
+            refreshToken = JsonBody.readOptional(body).flatMap(json -> json.optionalString("refresh_token"));
+        } catch (InvalidInput e) {
+            refreshToken = Optional.empty();
         }
         sessions.logout(AuthorizationHeader.bearerToken(authorization), refreshToken);
         return Json.createObjectBuilder().add("message", "Logged out.").build();
+    }
+
+    /** Token responses must not be stored by caches (RFC 6749 section 5.1). */
+    private static Response tokens(LoginResponse pair) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(pair).cacheControl(noStore).header("Pragma", "no-cache").build();
     }
 }

@@ -60,7 +60,7 @@ public class SessionService {
             return new BadCredentials();
         });
         LOG.info(() -> "jwtlib audit: login username=" + user.username());
-        return issuePair(user, TokenIds.random(16));
+        return issuePair(user, TokenIds.random(16), clock.instant());
     }
 
     /**
@@ -73,12 +73,13 @@ public class SessionService {
         Instant now = clock.instant();
         String digest = TokenIds.digest(refreshToken);
         RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
-        if (revocations.isSessionRevoked(entry.family())) {
+        if (revocations.isSessionRevoked(entry.family())
+                || revocations.endedSessionsStartedBy(entry.userId(), entry.familyStart())) {
             throw InvalidToken.rejected("The refresh token's login has ended.");
         }
         User user = users.byId(entry.userId()).filter(User::active)
                 .orElseThrow(() -> InvalidToken.rejected("The refresh token's user is gone or inactive."));
-        return issuePair(user, entry.family());
+        return issuePair(user, entry.family(), entry.familyStart());
     }
 
     /**
@@ -123,11 +124,12 @@ public class SessionService {
         revocations.revokeSession(family, now.plus(longest));
     }
 
-    private LoginResponse issuePair(User user, String family) {
+    private LoginResponse issuePair(User user, String family, Instant familyStart) {
         Instant now = clock.instant();
         IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
         String refresh = TokenIds.random(REFRESH_TOKEN_BYTES);
-        refreshTokens.insert(TokenIds.digest(refresh), family, user.id(), now, now.plus(settings.refreshTtl()));
+        refreshTokens.insert(TokenIds.digest(refresh), family, user.id(), familyStart, now,
+                now.plus(settings.refreshTtl()));
         return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
                 PublicUser.of(user));
     }

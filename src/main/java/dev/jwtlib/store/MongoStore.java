@@ -78,8 +78,9 @@ public class MongoStore {
         embedded = new MongoServer(new H2Backend(file.toString()));
         embedded.bind("127.0.0.1", 0);
         InetSocketAddress address = embedded.getLocalAddress();
-        description = "embedded (mongo-java-server, file " + file + ", listening on 127.0.0.1:"
-                + address.getPort() + "; set jwtlib.mongodb.url to use a real MongoDB)";
+        description = "embedded (mongo-java-server, file " + file + ", listening without authentication on"
+                + " 127.0.0.1:" + address.getPort() + ", reachable by every local process; for production set"
+                + " jwtlib.mongodb.url to a MongoDB)";
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 

@@ -65,7 +65,7 @@ public class KeyRing {
     Optional<PublicKey> verificationKey(String kid) {
         SigningKey key = keys.get(kid);
         if (key == null && clock.millis() - lastReload > RELOAD_INTERVAL_MILLIS) {
-            reload();
+            reloadIfDue();
             key = keys.get(kid);
         }
         return Optional.ofNullable(key).map(SigningKey::publicKey);
@@ -77,6 +77,12 @@ public class KeyRing {
                 .sorted(Comparator.comparing(SigningKey::createdAt))
                 .map(KeyRing::publicJwk)
                 .toList();
+    }
+
+    private synchronized void reloadIfDue() {
+        if (clock.millis() - lastReload > RELOAD_INTERVAL_MILLIS) {
+            reload();
+        }
     }
 
     private synchronized void reload() {

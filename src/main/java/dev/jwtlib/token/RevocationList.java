@@ -50,6 +50,7 @@ public class RevocationList {
     private final Map<String, Instant> users = new ConcurrentHashMap<>();
     private final ReentrantLock polling = new ReentrantLock();
     private volatile Instant lastPoll = Instant.EPOCH;
+    private volatile Instant lastAttempt = Instant.EPOCH;
 
     @PostConstruct
     void open() {
@@ -61,7 +62,8 @@ public class RevocationList {
 
     /** Voids one access token (by {@code jti}) until it expires. */
     public void revokeToken(String jti, Instant expiresAt) {
-        record(Kind.TOKEN, jti, expiresAt, expiresAt);
+        Instant lastValid = expiresAt.plus(TokenSettings.CLOCK_SKEW);
+        record(Kind.TOKEN, jti, lastValid, lastValid);
     }
 
     /** Voids every access token of one login (its {@code sid}) issued until now. */
@@ -104,6 +106,20 @@ public class RevocationList {
         return second;
     }
 
+    /**
+     * Whether every session of the user that started at or before {@code sessionStart} was
+     * ended since (password change, deactivation, role change, deletion). Read from the store:
+     * used by refresh, not on the hot path.
+     */
+    public boolean endedSessionsStartedBy(String userId, Instant sessionStart) {
+        Instant known = users.get(userId);
+        if (known != null && !known.isBefore(sessionStart)) {
+            return true;
+        }
+        Document entry = collection.find(Filters.eq("_id", Kind.USER + ":" + userId)).first();
+        return entry != null && !entry.getDate("at").toInstant().isBefore(sessionStart);
+    }
+
     /** Whether a login was ended; used by refresh, which reads the store anyway. */
     public boolean isSessionRevoked(String sessionId) {
         return sessions.containsKey(sessionId)
@@ -131,7 +147,8 @@ public class RevocationList {
     }
 
     private void pollIfDue() {
-        if (Duration.between(lastPoll, clock.instant()).compareTo(POLL_INTERVAL) >= 0 && polling.tryLock()) {
+        // lastAttempt, not lastPoll: while the store is down, one request per interval tries.
+        if (Duration.between(lastAttempt, clock.instant()).compareTo(POLL_INTERVAL) >= 0 && polling.tryLock()) {
             try {
                 poll();
             } finally {
@@ -142,6 +159,7 @@ public class RevocationList {
 
     private void poll() {
         Instant now = clock.instant();
+        lastAttempt = now;
         try {
             for (Document entry : collection.find(Filters.and(
                     Filters.gte("created_at", Date.from(lastPoll.minus(POLL_OVERLAP))),

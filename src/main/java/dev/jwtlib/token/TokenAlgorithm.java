@@ -47,6 +47,12 @@ public enum TokenAlgorithm {
                 .orElseThrow(() -> ConfigValues.invalid("jwtlib.token.algorithm", value, "ES256, RS256, PS256 or EdDSA"));
     }
 
+    /** The NIST P-256 (secp256r1) curve, the only curve ES256 allows (RFC 7518 section 3.4). */
+    private static final class P256 {
+        static final java.math.BigInteger ORDER = new java.math.BigInteger(
+                "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+    }
+
     /** A fresh key pair of the right type and size for this algorithm. */
     KeyPair generateKeyPair() {
         try {
@@ -71,7 +77,7 @@ public enum TokenAlgorithm {
     /** Whether {@code key} is of the type and strength this algorithm needs. */
     boolean accepts(PublicKey key) {
         return switch (this) {
-            case ES256 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256;
+            case ES256 -> key instanceof ECPublicKey ec && P256.ORDER.equals(ec.getParams().getOrder());
             case RS256, PS256 -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
             case EDDSA -> key instanceof EdECPublicKey ed && "Ed25519".equals(ed.getParams().getName());
         };

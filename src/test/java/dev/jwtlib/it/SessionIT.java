@@ -31,6 +31,32 @@ class SessionIT extends DeployedService {
     }
 
     @Test
+    void loginAndRefreshWhenSuccessfulThenTokensNotCacheable() {
+        String username = api.newUser("nostore");
+        Api.Reply login = api.postJson("/api/auth/login", credentials(username, PASSWORD));
+        assertTrue(login.header("Cache-Control").contains("no-store"), login.header("Cache-Control"));
+        Api.Reply refresh = api.postJson("/api/auth/refresh", refreshBody(login.json().getString("refresh_token")));
+        assertEquals(200, refresh.status(), refresh.body());
+        assertTrue(refresh.header("Cache-Control").contains("no-store"), refresh.header("Cache-Control"));
+    }
+
+    @Test
+    void meWhenBasicCredentialsEvenRightOnesThenRefused() {
+        String username = api.newUser("basicme");
+        Api.Reply reply = api.send(api.request("/api/auth/me").header("Authorization", Api.basic(username, PASSWORD)).GET());
+        assertInvalidToken(reply);
+    }
+
+    @Test
+    void meWhenTrailingSlashThenStillProtected() {
+        Api.Reply reply = api.get("/api/auth/me/", null);
+        assertTrue(reply.status() == 401 || reply.status() == 404, reply.status() + " " + reply.body());
+        if (reply.status() == 401) {
+            assertBearerChallenge(reply);
+        }
+    }
+
+    @Test
     void loginWhenPasswordWrongOrUserUnknownThenSameUnauthorized() {
         String username = api.newUser("wrong");
         JsonObject wrongPassword = assertProblem(api.postJson("/api/auth/login",
@@ -145,6 +171,8 @@ class SessionIT extends DeployedService {
         assertEquals(200, api.send(api.request("/api/auth/logout").header("Authorization", "Bearer garbage")
                 .POST(HttpRequest.BodyPublishers.noBody())).status());
         assertEquals(200, api.postJson("/api/auth/logout", refreshBody("unknown")).status());
+        assertEquals(200, api.postJson("/api/auth/logout", "{\"refresh_token\":{\"$ne\":null}}").status());
+        assertEquals(200, api.postJson("/api/auth/logout", "not json").status());
     }
 
     @Test
