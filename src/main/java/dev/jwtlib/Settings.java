@@ -1,6 +1,7 @@
 package dev.jwtlib;
 
 import dev.jwtlib.account.BootstrapAdminSettings;
+import dev.jwtlib.account.LoginSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
@@ -23,6 +24,7 @@ class Settings {
     private PasswordSettings password;
     private StoreSettings store;
     private BootstrapAdminSettings bootstrapAdmin;
+    private LoginSettings login;
 
     @Inject
     Settings(Config config) {
@@ -31,6 +33,7 @@ class Settings {
         this.password = PasswordSettings.from(config);
         this.store = StoreSettings.from(config);
         this.bootstrapAdmin = BootstrapAdminSettings.from(config);
+        this.login = LoginSettings.from(config);
     }
 
     /** For the CDI proxy only. */
@@ -60,6 +63,11 @@ class Settings {
     @Produces
     BootstrapAdminSettings bootstrapAdmin() {
         return bootstrapAdmin;
+    }
+
+    @Produces
+    LoginSettings login() {
+        return login;
     }
 
     @Produces

@@ -6,6 +6,8 @@ import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.password.PasswordPolicy;
 import dev.jwtlib.password.PasswordSettings;
+import com.mongodb.client.MongoDatabase;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,6 +32,17 @@ public class AccountService {
     PasswordSettings passwordSettings;
     @Inject
     Clock clock;
+    @Inject
+    LoginSettings loginSettings;
+    @Inject
+    MongoDatabase database;
+
+    private LoginGuard guard;
+
+    @PostConstruct
+    void init() {
+        guard = new LoginGuard(database, loginSettings, clock);
+    }
 
     /**
      * Creates an active user with the given roles.
@@ -83,14 +96,35 @@ public class AccountService {
 
     /**
      * The active user with this username and password. An unknown username costs one hash
-     * verification against a dummy hash, so that its timing matches a wrong password.
+     * verification against a dummy hash, so that its timing matches a wrong password; failures
+     * are counted per username (known or not) and lock it for a while after too many. A stored
+     * hash weaker than the configured parameters is replaced on success.
+     *
+     * @throws dev.jwtlib.error.TooManyFailures while the username is locked, even for the right password
+     * @throws dev.jwtlib.error.AuthServiceUnavailable when all cores are busy hashing
      */
     public Optional<User> authenticate(String rawUsername, String rawPassword) {
         String username = AccountRules.canonicalUsername(rawUsername);
-        Optional<User> user = AccountRules.usernameProblem(username).isPresent() ? Optional.empty()
-                : users.byUsername(username);
+        boolean wellFormed = AccountRules.usernameProblem(username).isEmpty();
+        if (wellFormed) {
+            guard.requireNotLocked(username);
+        }
+        Optional<User> user = wellFormed ? users.byUsername(username) : Optional.empty();
         String password = PasswordPolicy.normalize(rawPassword);
         boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(null));
-        return matches ? user.filter(User::active) : Optional.empty();
+        Optional<User> authenticated = matches ? user.filter(User::active) : Optional.empty();
+        if (authenticated.isEmpty()) {
+            if (wellFormed) {
+                guard.failed(username);
+            }
+            return authenticated;
+        }
+        guard.succeeded(username);
+        User found = authenticated.get();
+        if (hasher.isWeakerThanConfigured(found.passwordHash())) {
+            LOG.info(() -> "jwtlib audit: stored hash upgraded to the configured parameters username=" + username);
+            return users.set(found.id(), Map.of("password_hash", hasher.hash(password)), clock.millis());
+        }
+        return authenticated;
     }
 }

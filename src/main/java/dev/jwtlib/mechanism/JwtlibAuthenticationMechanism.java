@@ -1,6 +1,7 @@
 package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.error.TooManyFailures;
 import dev.jwtlib.http.BodyLimitFilter;
 import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
 import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
@@ -68,6 +69,9 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (AuthServiceUnavailable e) {
             return send(request, response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
                     null, "5");
+        } catch (TooManyFailures e) {
+            return send(request, response, Problem.of("too-many-failures", "Too Many Requests", 429, e.getMessage()),
+                    null, Long.toString(e.retryAfterSeconds()));
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());

@@ -4,6 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import dev.jwtlib.error.AuthServiceUnavailable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +24,10 @@ public class PasswordHasher {
     @Inject
     PasswordSettings settings;
 
+    /** Hashing is CPU-bound: at most one per core at once; the rest wait briefly, then get a 503. */
+    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    static final long WAIT_MILLIS = 1_000;
+
     private String dummy;
 
     @PostConstruct
@@ -31,17 +39,44 @@ public class PasswordHasher {
                 + settings.keyBytes() + "-byte key");
     }
 
-    /** A new salted hash of {@code password} in the platform's encoded form. */
+    /**
+     * A new salted hash of {@code password} in the platform's encoded form.
+     *
+     * @throws AuthServiceUnavailable when every core is busy hashing for longer than a moment
+     */
     public String hash(String password) {
-        return hash.generate(password.toCharArray());
+        return bounded(() -> hash.generate(password.toCharArray()));
     }
 
-    /** Whether {@code password} matches {@code storedHash}; {@code null} checks against the dummy hash and fails. */
+    /**
+     * Whether {@code password} matches {@code storedHash}; {@code null} checks against the dummy
+     * hash and fails, at the same cost.
+     *
+     * @throws AuthServiceUnavailable when every core is busy hashing for longer than a moment
+     */
     public boolean verify(String password, String storedHash) {
-        if (storedHash == null) {
-            hash.verify(password.toCharArray(), dummy);
-            return false;
+        return bounded(() -> hash.verify(password.toCharArray(), storedHash == null ? dummy : storedHash)
+                && storedHash != null);
+    }
+
+    /** Whether a stored hash was made with weaker parameters than configured now. */
+    public boolean isWeakerThanConfigured(String storedHash) {
+        return StoredHash.parse(storedHash).map(stored -> stored.weakerThan(settings)).orElse(true);
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        try {
+            if (!slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new AuthServiceUnavailable("The server is busy checking other passwords; retry in a moment.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthServiceUnavailable("Interrupted while waiting to check a password.", e);
         }
-        return hash.verify(password.toCharArray(), storedHash);
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 }

@@ -72,13 +72,16 @@ public class SessionService {
     public LoginResponse refresh(String refreshToken) {
         Instant now = clock.instant();
         String digest = TokenIds.digest(refreshToken);
-        RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
-        if (revocations.isSessionRevoked(entry.family())
-                || revocations.endedSessionsStartedBy(entry.userId(), entry.familyStart())) {
-            throw InvalidToken.rejected("The refresh token's login has ended.");
+        // An ended login is checked before the claim, not after: when the same token is raced,
+        // the one claim that wins answers 200 even though the losers' reuse then ends the login.
+        if (refreshTokens.find(digest).filter(entry -> revocations.isSessionRevoked(entry.family())).isPresent()) {
+            throw refusedRefresh();
         }
-        User user = users.byId(entry.userId()).filter(User::active)
-                .orElseThrow(() -> InvalidToken.rejected("The refresh token's user is gone or inactive."));
+        RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
+        if (revocations.endedSessionsStartedBy(entry.userId(), entry.familyStart())) {
+            throw refusedRefresh();
+        }
+        User user = users.byId(entry.userId()).filter(User::active).orElseThrow(SessionService::refusedRefresh);
         return issuePair(user, entry.family(), entry.familyStart());
     }
 
@@ -103,18 +106,21 @@ public class SessionService {
         }
     }
 
+    /** Ends the family of a spent (not ended, unexpired) token presented again: reuse. */
     private InvalidToken refused(String digest, Instant now) {
-        Optional<RefreshTokens.Entry> known = refreshTokens.find(digest);
-        if (known.isPresent() && known.get().ended()) {
-            return InvalidToken.rejected("The refresh token's login has ended.");
-        }
-        if (known.isPresent() && known.get().used() && known.get().expiresAt().isAfter(now)) {
-            endFamily(known.get().family(), now);
-            LOG.info(() -> "jwtlib audit: refresh token reuse detected; login family ended for user id="
-                    + known.get().userId());
-            return InvalidToken.rejected("The refresh token was already used; this login has been ended.");
-        }
-        return InvalidToken.rejected("The refresh token is not valid or has expired.");
+        refreshTokens.find(digest)
+                .filter(entry -> entry.used() && !entry.ended() && entry.expiresAt().isAfter(now))
+                .ifPresent(reused -> {
+                    endFamily(reused.family(), now);
+                    LOG.info(() -> "jwtlib audit: refresh token reuse detected; login family ended for user id="
+                            + reused.userId());
+                });
+        return refusedRefresh();
+    }
+
+    /** One answer for every refused refresh token (unknown, expired, used, ended): no hint which. */
+    private static InvalidToken refusedRefresh() {
+        return InvalidToken.rejected("The refresh token is not valid.");
     }
 
     private void endFamily(String family, Instant now) {

@@ -41,6 +41,70 @@ class SessionIT extends DeployedService {
     }
 
     @Test
+    void loginWhenFiveFailuresThenLockedEvenForTheRightPassword() {
+        String username = api.newUser("lock");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(api.postJson("/api/auth/login", credentials(username, "wrong password number " + i)), 401);
+        }
+        Api.Reply locked = api.postJson("/api/auth/login", credentials(username, PASSWORD));
+        assertProblem(locked, 429);
+        long retryAfter = Long.parseLong(locked.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 300, locked.header("Retry-After"));
+    }
+
+    @Test
+    void loginWhenUnknownUsernameFailsRepeatedlyThenLockedTheSameWay() {
+        String ghost = Api.uniqueName("ghost");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(api.postJson("/api/auth/login", credentials(ghost, PASSWORD)), 401);
+        }
+        assertProblem(api.postJson("/api/auth/login", credentials(ghost, PASSWORD)), 429);
+    }
+
+    @Test
+    void loginWhenFailuresInterruptedBySuccessThenCountStartsOver() {
+        String username = api.newUser("reset");
+        for (int i = 0; i < 4; i++) {
+            assertProblem(api.postJson("/api/auth/login", credentials(username, "not it " + i)), 401);
+        }
+        api.login(username, PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertProblem(api.postJson("/api/auth/login", credentials(username, "not it " + i)), 401);
+        }
+        assertEquals(200, api.postJson("/api/auth/login", credentials(username, PASSWORD)).status());
+    }
+
+    @Test
+    void refreshWhenRacedInParallelThenExactlyOneWins() throws Exception {
+        String refreshToken = api.login(api.newUser("race"), PASSWORD).getString("refresh_token");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(() -> api.postJson("/api/auth/refresh", refreshBody(refreshToken)).status());
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : pool.invokeAll(attempts)) {
+                statuses.add(result.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refreshWhenRefusedForAnyReasonThenSameBody() {
+        JsonObject login = api.login(api.newUser("samebody"), PASSWORD);
+        JsonObject unknown = assertProblem(api.postJson("/api/auth/refresh", refreshBody("made-up")), 401);
+        api.postJson("/api/auth/refresh", refreshBody(login.getString("refresh_token")));
+        JsonObject reused = assertProblem(api.postJson("/api/auth/refresh",
+                refreshBody(login.getString("refresh_token"))), 401);
+        assertEquals(unknown, reused);
+    }
+
+    @Test
     void meWhenBasicCredentialsEvenRightOnesThenRefused() {
         String username = api.newUser("basicme");
         Api.Reply reply = api.send(api.request("/api/auth/me").header("Authorization", Api.basic(username, PASSWORD)).GET());

@@ -1,0 +1,22 @@
+package dev.jwtlib.error;
+
+import java.time.Duration;
+
+/**
+ * The account is locked after too many consecutive failed logins ({@code 429} with
+ * {@code Retry-After}); it answers so even to the right password until the lockout ends.
+ */
+public class TooManyFailures extends AuthError {
+
+    private final Duration retryAfter;
+
+    public TooManyFailures(Duration retryAfter) {
+        super("Too many failed logins for this account; try again later.");
+        this.retryAfter = retryAfter;
+    }
+
+    /** Whole seconds until the lockout ends, at least 1. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}
