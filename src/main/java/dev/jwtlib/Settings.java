@@ -5,6 +5,7 @@ import dev.jwtlib.account.LoginSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
+import dev.jwtlib.token.KeySettings;
 import dev.jwtlib.token.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -25,6 +26,7 @@ class Settings {
     private StoreSettings store;
     private BootstrapAdminSettings bootstrapAdmin;
     private LoginSettings login;
+    private KeySettings keys;
 
     @Inject
     Settings(Config config) {
@@ -34,6 +36,7 @@ class Settings {
         this.store = StoreSettings.from(config);
         this.bootstrapAdmin = BootstrapAdminSettings.from(config);
         this.login = LoginSettings.from(config);
+        this.keys = KeySettings.from(config);
     }
 
     /** For the CDI proxy only. */
@@ -68,6 +71,11 @@ class Settings {
     @Produces
     LoginSettings login() {
         return login;
+    }
+
+    @Produces
+    KeySettings keys() {
+        return keys;
     }
 
     @Produces

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,93 +19,135 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * The signing keys of the configured algorithm, kept in the store so that a restart or a second
- * instance signs and verifies with the same keys. The first instance to start generates the key.
+ * The signing keys of the configured algorithm, kept in the store so that a restart or another
+ * instance signs and verifies with the same keys. The first instance to start generates a key;
+ * later keys come from rotation ({@link #rotate()}, or automatically every rotation interval),
+ * are published at once and sign only after the activation delay. Which key signs and which are
+ * published follows {@link KeySchedule}; the ring re-reads the store every few seconds when
+ * asked for an unknown {@code kid} and at least every {@link #REFRESH} otherwise.
  */
 @ApplicationScoped
 public class KeyRing {
 
     private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
-    private static final long RELOAD_INTERVAL_MILLIS = 5_000;
+    private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
+    static final Duration REFRESH = Duration.ofSeconds(30);
+
+    /** A rotation's result: the new key and when it starts signing. */
+    public record Rotation(String kid, String algorithm, Instant activatesAt) {
+    }
 
     @Inject
     MongoDBTemplate template;
     @Inject
     TokenSettings settings;
     @Inject
+    KeySettings keySettings;
+    @Inject
     Clock clock;
 
-    private volatile Map<String, SigningKey> keys = Map.of();
+    private volatile Map<String, SigningKey> published = Map.of();
     private volatile SigningKey signer;
-    private volatile long lastReload;
+    private volatile Instant lastReload = Instant.EPOCH;
 
     @PostConstruct
     void load() {
         reload();
-        if (keys.isEmpty()) {
-            SigningKey created = generate();
-            template.insert(toStored(created));
-            LOG.info(() -> "jwtlib: generated a new " + created.algorithm().jwsName()
-                    + " signing key kid=" + created.kid() + " and saved it in the store");
+        if (signer == null) {
+            Instant now = clock.instant();
+            insert(generate(now, now));
             reload();
         }
         LOG.info(() -> "jwtlib: signing with " + signer.algorithm().jwsName() + " key kid=" + signer.kid()
-                + " (" + keys.size() + " verification key(s))");
+                + " (" + published.size() + " published key(s); a new key every " + keySettings.rotationInterval()
+                + ", published " + keySettings.activationDelay() + " before it signs)");
     }
 
-    /** The key new tokens are signed with. */
+    /** The key new tokens are signed with; rotates first when the current one is due. */
     SigningKey signer() {
+        Instant now = clock.instant();
+        if (Duration.between(lastReload, now).compareTo(REFRESH) >= 0) {
+            reload();
+        }
+        if (rotationDue(now)) {
+            rotate();
+        }
         return signer;
     }
 
     /**
-     * The public key for {@code kid}; an unknown kid reloads the ring from the store at most
-     * every few seconds, so a key created by another instance is found without a restart.
+     * The public key for {@code kid}; an unknown kid re-reads the store at most every few
+     * seconds, so a key created by another instance is found without a restart.
      */
     Optional<PublicKey> verificationKey(String kid) {
-        SigningKey key = keys.get(kid);
-        if (key == null && clock.millis() - lastReload > RELOAD_INTERVAL_MILLIS) {
-            reloadIfDue();
-            key = keys.get(kid);
+        SigningKey key = published.get(kid);
+        if (key == null && Duration.between(lastReload, clock.instant()).compareTo(UNKNOWN_KID_RELOAD) > 0) {
+            reloadIfOlderThan(UNKNOWN_KID_RELOAD);
+            key = published.get(kid);
         }
         return Optional.ofNullable(key).map(SigningKey::publicKey);
     }
 
-    /** Every verification key, for the JWK Set. */
+    /** Every published verification key, for the JWK Set. */
     public List<PublicJsonWebKey> publicJwks() {
-        return keys.values().stream()
-                .sorted(Comparator.comparing(SigningKey::createdAt))
+        return published.values().stream()
+                .sorted(java.util.Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
                 .map(KeyRing::publicJwk)
                 .toList();
     }
 
-    private synchronized void reloadIfDue() {
-        if (clock.millis() - lastReload > RELOAD_INTERVAL_MILLIS) {
+    /**
+     * Creates a new key: published now, signing after the activation delay. Tokens signed by the
+     * current key stay valid until they expire.
+     */
+    public synchronized Rotation rotate() {
+        Instant now = clock.instant();
+        SigningKey created = generate(now, now.plus(keySettings.activationDelay()));
+        insert(created);
+        reload();
+        LOG.info(() -> "jwtlib audit: new signing key kid=" + created.kid() + " published; it signs from "
+                + created.activatesAt());
+        return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
+    }
+
+    private boolean rotationDue(Instant now) {
+        boolean pending = published.values().stream().anyMatch(k -> k.activatesAt().isAfter(now));
+        return !pending && signer.activatesAt().plus(keySettings.rotationInterval()).isBefore(now);
+    }
+
+    private synchronized void reloadIfOlderThan(Duration age) {
+        if (Duration.between(lastReload, clock.instant()).compareTo(age) > 0) {
             reload();
         }
     }
 
     private synchronized void reload() {
+        Instant now = clock.instant();
         String alg = settings.algorithm().jwsName();
         List<SigningKey> loaded = template.select(StoredSigningKey.class).where("alg").eq(alg)
                 .<StoredSigningKey>result().stream()
                 .map(KeyRing::fromStored)
                 .filter(k -> k.algorithm().accepts(k.publicKey()))
                 .toList();
-        keys = loaded.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
-        // Every instance picks the same signer: the oldest key, ties broken by kid.
-        signer = loaded.stream()
-                .min(Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid))
-                .orElse(null);
-        lastReload = clock.millis();
+        KeySchedule schedule = KeySchedule.of(loaded, now, settings.ttl().plus(TokenSettings.CLOCK_SKEW));
+        for (SigningKey old : schedule.retired()) {
+            template.delete(StoredSigningKey.class, old.kid());
+            LOG.info(() -> "jwtlib audit: signing key kid=" + old.kid() + " retired: every token it signed has expired");
+        }
+        published = schedule.published().stream()
+                .collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+        signer = schedule.signer();
+        lastReload = now;
     }
 
-    private SigningKey generate() {
+    private void insert(SigningKey key) {
+        template.insert(toStored(key));
+    }
+
+    private SigningKey generate(Instant now, Instant activatesAt) {
         TokenAlgorithm algorithm = settings.algorithm();
         var pair = algorithm.generateKeyPair();
-        String kid = TokenIds.random(16);
-        return new SigningKey(kid, algorithm, pair.getPrivate(), pair.getPublic(),
-                Instant.ofEpochMilli(clock.millis()));
+        return new SigningKey(TokenIds.random(16), algorithm, pair.getPrivate(), pair.getPublic(), now, activatesAt);
     }
 
     private static StoredSigningKey toStored(SigningKey key) {
@@ -114,7 +156,8 @@ public class KeyRing {
             jwk.setPrivateKey(key.privateKey());
             jwk.setKeyId(key.kid());
             return new StoredSigningKey(key.kid(), key.algorithm().jwsName(),
-                    jwk.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), key.createdAt().toEpochMilli());
+                    jwk.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), key.createdAt().toEpochMilli(),
+                    key.activatesAt().toEpochMilli());
         } catch (JoseException e) {
             throw new IllegalStateException("Cannot encode signing key " + key.kid(), e);
         }
@@ -123,8 +166,10 @@ public class KeyRing {
     private static SigningKey fromStored(StoredSigningKey stored) {
         try {
             PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(stored.privateJwk());
+            Instant created = Instant.ofEpochMilli(stored.createdAt());
+            Instant activates = stored.activatesAt() == 0 ? created : Instant.ofEpochMilli(stored.activatesAt());
             return new SigningKey(stored.kid(), TokenAlgorithm.fromConfig(stored.alg()), jwk.getPrivateKey(),
-                    jwk.getPublicKey(), Instant.ofEpochMilli(stored.createdAt()));
+                    jwk.getPublicKey(), created, activates);
         } catch (JoseException e) {
             throw new IllegalStateException("Signing key " + stored.kid() + " in the store cannot be read", e);
         }

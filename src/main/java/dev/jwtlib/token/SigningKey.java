@@ -4,6 +4,11 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 
-/** One key pair of the key ring, named by its {@code kid}. */
-record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Instant createdAt) {
+/**
+ * One key pair of the key ring, named by its {@code kid}.
+ *
+ * @param activatesAt when it starts signing; it is published in the JWKS from its creation on
+ */
+record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Instant createdAt,
+                  Instant activatesAt) {
 }

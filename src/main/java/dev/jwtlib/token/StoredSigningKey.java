@@ -11,11 +11,13 @@ import jakarta.nosql.Id;
  * @param alg        the JWS algorithm name
  * @param privateJwk the key pair as a private JWK (RFC 7517)
  * @param createdAt  epoch milliseconds
+ * @param activatesAt epoch milliseconds from which it signs (0: from its creation)
  */
 @Entity("signing_keys")
 public record StoredSigningKey(
         @Id String kid,
         @Column("alg") String alg,
         @Column("private_jwk") String privateJwk,
-        @Column("created_at") long createdAt) {
+        @Column("created_at") long createdAt,
+        @Column("activates_at") long activatesAt) {
 }

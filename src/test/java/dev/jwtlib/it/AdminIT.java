@@ -109,6 +109,38 @@ class AdminIT extends DeployedService {
     }
 
     @Test
+    void rotateWhenAdminThenNewKeyPublishedBeforeItSigns() {
+        String before = api.accessToken(api.newUser("rotate"));
+        Api.Reply reply = api.send(api.request("/api/admin/keys/rotate")
+                .header("Authorization", "Bearer " + api.adminToken())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, reply.status(), reply.body());
+        String kid = reply.json().getString("kid");
+        assertTrue(reply.json().getJsonNumber("activates_at").longValue() > System.currentTimeMillis() / 1000);
+
+        JsonObject jwks = api.get("/.well-known/jwks.json", null).json();
+        assertTrue(jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .anyMatch(k -> kid.equals(k.getString("kid"))), jwks.toString());
+        assertEquals(200, api.get("/api/auth/me", before).status());
+        String after = api.accessToken(api.newUser("rotated"));
+        assertTrue(!after.isEmpty() && !header(after).contains(kid), "the new key signs before its activation");
+    }
+
+    @Test
+    void rotateWhenNotAdminThenRefused() {
+        assertBearerChallenge(api.send(api.request("/api/admin/keys/rotate")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())));
+        assertProblem(api.send(api.request("/api/admin/keys/rotate")
+                .header("Authorization", "Bearer " + api.accessToken(api.newUser("norotate")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())), 403);
+    }
+
+    private static String header(String token) {
+        return new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void deleteWhenAdminThenGoneAndTokensStop() {
         String username = api.newUser("gone");
         String token = api.accessToken(username);

@@ -25,7 +25,7 @@ public final class BenchmarkAccess {
         TokenAlgorithm algorithm = TokenAlgorithm.fromConfig(alg);
         KeyPair pair = algorithm.generateKeyPair();
         settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), algorithm);
-        key = new SigningKey("k", algorithm, pair.getPrivate(), pair.getPublic(), Instant.now());
+        key = new SigningKey("k", algorithm, pair.getPrivate(), pair.getPublic(), Instant.now(), Instant.now());
         verifier = new TokenVerifier(settings, kid -> Optional.of(pair.getPublic()));
         token = sign();
         cache.put(TokenIds.digest(token), verifier.verify(token), Instant.now());
