@@ -76,7 +76,7 @@ public class MongoStore {
                     + "; set jwtlib.store.path to a writable file, or jwtlib.mongodb.url to a MongoDB", e);
         }
         embedded = new MongoServer(new H2Backend(file.toString()));
-        embedded.bind("127.0.0.1", 0);
+        embedded.bind("127.0.0.1", settings.embeddedPort());
         InetSocketAddress address = embedded.getLocalAddress();
         description = "embedded (mongo-java-server, file " + file + ", listening without authentication on"
                 + " 127.0.0.1:" + address.getPort() + ", reachable by every local process; for production set"

@@ -1,0 +1,123 @@
+package dev.jwtlib.it;
+
+import static dev.jwtlib.it.Api.PASSWORD;
+import static dev.jwtlib.it.Api.assertProblem;
+import static dev.jwtlib.it.Api.credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances, one store: instance A is the server Arquillian deployed to (it runs the embedded
+ * store on a fixed port); instance B is a second Liberty with the same WAR whose
+ * {@code jwtlib.mongodb.url} points at A's store. B is started and stopped by this class.
+ */
+class TwoInstancesIT extends DeployedService {
+
+    private static final Duration CONSISTENCY = Duration.ofSeconds(5);
+    private static final Api B = new Api(System.getProperty("jwtlib.it.b.base-url", "http://localhost:19081"));
+
+    @BeforeAll
+    static void startInstanceB() throws Exception {
+        server("start");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (B.get("/.well-known/jwks.json", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while B starts
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("instance B did not start within 120 s");
+    }
+
+    @AfterAll
+    static void stopInstanceB() throws Exception {
+        server("stop");
+    }
+
+    private static void server(String action) throws IOException, InterruptedException {
+        Path wlp = Path.of(System.getProperty("jwtlib.it.wlp"));
+        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, "jwtlib-it-b")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("server " + action + " jwtlib-it-b did not finish");
+        }
+    }
+
+    /** Waits, at most the consistency window, for {@code status} to answer {@code expected}. */
+    private static long millisUntil(int expected, IntSupplier status) throws InterruptedException {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(CONSISTENCY);
+        int last = status.getAsInt();
+        while (last != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            last = status.getAsInt();
+        }
+        assertEquals(expected, last, "not consistent within " + CONSISTENCY);
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+
+    @Test
+    void tokenWhenIssuedByAThenAcceptedByB() {
+        String token = api.accessToken(api.newUser("cross"));
+        assertEquals(200, B.get("/api/auth/me", token).status());
+    }
+
+    @Test
+    void jwksWhenFetchedFromBothThenSame() {
+        assertEquals(api.get("/.well-known/jwks.json", null).json(), B.get("/.well-known/jwks.json", null).json());
+    }
+
+    @Test
+    void logoutWhenOnAThenTokenFailsOnBWithinFiveSeconds() throws Exception {
+        String token = api.accessToken(api.newUser("xlogout"));
+        assertEquals(200, B.get("/api/auth/me", token).status());
+        api.send(api.request("/api/auth/logout").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        millisUntil(401, () -> B.get("/api/auth/me", token).status());
+    }
+
+    @Test
+    void deactivationWhenOnAThenHonouredByBWithinFiveSeconds() throws Exception {
+        String username = api.newUser("xdeact");
+        String token = api.accessToken(username);
+        assertEquals(200, B.get("/api/auth/me", token).status());
+        assertEquals(200, api.patchJson("/api/admin/users/" + username, "{\"is_active\":false}", api.adminToken()).status());
+        millisUntil(401, () -> B.get("/api/auth/me", token).status());
+        assertProblem(B.postJson("/api/auth/login", credentials(username, PASSWORD)), 401);
+    }
+
+    @Test
+    void failedLoginsWhenSpreadOverAAndBThenAddUpToOneLockout() {
+        String username = api.newUser("xlock");
+        for (int i = 0; i < 5; i++) {
+            Api instance = i % 2 == 0 ? api : B;
+            assertProblem(instance.postJson("/api/auth/login", credentials(username, "wrong " + i)), 401);
+        }
+        assertProblem(api.postJson("/api/auth/login", credentials(username, PASSWORD)), 429);
+        assertProblem(B.postJson("/api/auth/login", credentials(username, PASSWORD)), 429);
+    }
+
+    @Test
+    void registrationWhenOnBThenLoginOnA() {
+        String username = Api.uniqueName("fromb");
+        assertEquals(201, B.postJson("/api/auth/register",
+                Api.registration(username, username + "@example.com", PASSWORD)).status());
+        assertTrue(api.login(username, PASSWORD).containsKey("access_token"));
+    }
+}
