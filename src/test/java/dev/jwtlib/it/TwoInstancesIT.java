@@ -6,12 +6,9 @@ import static dev.jwtlib.it.Api.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,38 +22,18 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT extends DeployedService {
 
     private static final Duration CONSISTENCY = Duration.ofSeconds(5);
-    private static final Api B = new Api(System.getProperty("jwtlib.it.b.base-url", "http://localhost:19081"));
+    private static final ExtraLibertyServer INSTANCE_B = new ExtraLibertyServer("jwtlib-it-b",
+            System.getProperty("jwtlib.it.b.base-url", "http://localhost:19081"));
+    private static final Api B = INSTANCE_B.api;
 
     @BeforeAll
     static void startInstanceB() throws Exception {
-        server("start");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (B.get("/.well-known/jwks.json", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused while B starts
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("instance B did not start within 120 s");
+        INSTANCE_B.start();
     }
 
     @AfterAll
     static void stopInstanceB() throws Exception {
-        server("stop");
-    }
-
-    private static void server(String action) throws IOException, InterruptedException {
-        Path wlp = Path.of(System.getProperty("jwtlib.it.wlp"));
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, "jwtlib-it-b")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("server " + action + " jwtlib-it-b did not finish");
-        }
+        INSTANCE_B.stop();
     }
 
     /** Waits, at most the consistency window, for {@code status} to answer {@code expected}. */
