@@ -12,6 +12,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,16 +29,18 @@ public class SessionResource {
 
     @Inject
     SessionService sessions;
+    @Inject
+    LoginAdmission admission;
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(InputStream body) {
+    public void login(InputStream body, @Suspended AsyncResponse response) {
         JsonBody json = JsonBody.read(body);
         String username = json.requiredString("username");
         String password = json.requiredString("password");
         json.requireValid();
-        return tokens(sessions.login(username, password));
+        admission.submit(response, () -> tokens(sessions.login(username, password)));
     }
 
     @POST
