@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.error.Conflict;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,16 @@ public class KeyRing {
 
     @PostConstruct
     void load() {
+        if (keySettings.location().isPresent()) {
+            List<SigningKey> managed = KeyFile.load(keySettings.location().get(), settings.algorithm());
+            published = managed.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+            signer = managed.get(0);
+            lastReload = Instant.MAX;
+            LOG.info(() -> "jwtlib: signing with " + signer.algorithm().jwsName() + " key kid=" + signer.kid()
+                    + " from " + keySettings.location().get() + " (" + published.size() + " published key(s);"
+                    + " rotation is managed outside jwtlib)");
+            return;
+        }
         reload();
         if (signer == null) {
             Instant now = clock.instant();
@@ -65,6 +76,9 @@ public class KeyRing {
 
     /** The key new tokens are signed with; rotates first when the current one is due. */
     SigningKey signer() {
+        if (keySettings.location().isPresent()) {
+            return signer;
+        }
         Instant now = clock.instant();
         if (Duration.between(lastReload, now).compareTo(REFRESH) >= 0) {
             reload();
@@ -81,7 +95,8 @@ public class KeyRing {
      */
     Optional<PublicKey> verificationKey(String kid) {
         SigningKey key = published.get(kid);
-        if (key == null && Duration.between(lastReload, clock.instant()).compareTo(UNKNOWN_KID_RELOAD) > 0) {
+        if (key == null && keySettings.location().isEmpty()
+                && Duration.between(lastReload, clock.instant()).compareTo(UNKNOWN_KID_RELOAD) > 0) {
             reloadIfOlderThan(UNKNOWN_KID_RELOAD);
             key = published.get(kid);
         }
@@ -101,6 +116,9 @@ public class KeyRing {
      * current key stay valid until they expire.
      */
     public synchronized Rotation rotate() {
+        if (keySettings.location().isPresent()) {
+            throw new Conflict("Signing keys come from jwtlib.keys.location; replace that file to rotate them.");
+        }
         Instant now = clock.instant();
         SigningKey created = generate(now, now.plus(keySettings.activationDelay()));
         insert(created);
