@@ -81,9 +81,11 @@ public class AccountService {
      * @throws InvalidInput when the new password breaks a rule
      */
     public User changePassword(User user, String currentPassword, String newPassword) {
+        guard.attempt(user.username());
         if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
             throw new dev.jwtlib.error.BadCredentials();
         }
+        guard.succeeded(user.username());
         String password = PasswordPolicy.normalize(newPassword);
         new PasswordPolicy(passwordSettings.minLength()).check(password, user.username()).ifPresent(m -> {
             throw new InvalidInput("new_password", m);
@@ -104,22 +106,32 @@ public class AccountService {
      * @throws dev.jwtlib.error.AuthServiceUnavailable when all cores are busy hashing
      */
     public Optional<User> authenticate(String rawUsername, String rawPassword) {
+        return authenticate(rawUsername, rawPassword, "");
+    }
+
+    /**
+     * As {@link #authenticate(String, String)} for a service client's HTTP Basic credentials,
+     * counted apart from logins so that failed logins by anybody cannot lock a client out of
+     * introspection.
+     */
+    public Optional<User> authenticateClient(String rawUsername, String rawPassword) {
+        return authenticate(rawUsername, rawPassword, "client:");
+    }
+
+    private Optional<User> authenticate(String rawUsername, String rawPassword, String scope) {
         String username = AccountRules.canonicalUsername(rawUsername);
         boolean wellFormed = AccountRules.usernameProblem(username).isEmpty();
         if (wellFormed) {
-            guard.requireNotLocked(username);
+            guard.attempt(scope + username);
         }
         Optional<User> user = wellFormed ? users.byUsername(username) : Optional.empty();
         String password = PasswordPolicy.normalize(rawPassword);
         boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(null));
         Optional<User> authenticated = matches ? user.filter(User::active) : Optional.empty();
         if (authenticated.isEmpty()) {
-            if (wellFormed) {
-                guard.failed(username);
-            }
             return authenticated;
         }
-        guard.succeeded(username);
+        guard.succeeded(scope + username);
         User found = authenticated.get();
         if (hasher.isWeakerThanConfigured(found.passwordHash())) {
             LOG.info(() -> "jwtlib audit: stored hash upgraded to the configured parameters username=" + username);

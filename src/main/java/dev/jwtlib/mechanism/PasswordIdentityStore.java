@@ -32,7 +32,7 @@ public class PasswordIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         try {
-            return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())
+            return accounts.authenticateClient(credential.getCaller(), credential.getPasswordAsString())
                     .map(user -> new CredentialValidationResult(user.username(), user.roleSet()))
                     .orElse(CredentialValidationResult.INVALID_RESULT);
         } catch (MongoException e) {

@@ -45,13 +45,13 @@ public class LoginAdmission {
                     } else {
                         response.resume(work.get());
                     }
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     response.resume(e);
                 } finally {
                     admitted.decrementAndGet();
                 }
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | IllegalStateException e) {
             admitted.decrementAndGet();
             response.resume(busy());
         }

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -75,7 +74,7 @@ public class MongoStore {
             throw new UncheckedIOException("Cannot create the directory of the embedded store " + file
                     + "; set jwtlib.store.path to a writable file, or jwtlib.mongodb.url to a MongoDB", e);
         }
-        embedded = new MongoServer(new H2Backend(file.toString()));
+        embedded = new MongoServer(new SerializedH2Backend(file.toString()));
         embedded.bind("127.0.0.1", settings.embeddedPort());
         InetSocketAddress address = embedded.getLocalAddress();
         description = "embedded (mongo-java-server, file " + file + ", listening without authentication on"

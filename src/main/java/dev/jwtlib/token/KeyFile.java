@@ -51,6 +51,9 @@ final class KeyFile {
         if (keys.isEmpty()) {
             throw invalid(file, "holds no private key");
         }
+        if (keys.stream().map(SigningKey::kid).distinct().count() != keys.size()) {
+            throw invalid(file, "holds two keys with the same kid");
+        }
         for (SigningKey key : keys) {
             if (!algorithm.accepts(key.publicKey())) {
                 throw invalid(file, "key " + key.kid() + " cannot sign " + algorithm.jwsName()
@@ -84,7 +87,12 @@ final class KeyFile {
         while (blocks.find()) {
             byte[] der = Base64.getMimeDecoder().decode(blocks.group(2));
             switch (blocks.group(1)) {
-                case "PRIVATE KEY" -> privateKey = parse(file, der, true);
+                case "PRIVATE KEY" -> {
+                    if (privateKey != null) {
+                        throw invalid(file, "holds more than one PEM private key; use a JWK Set for several keys");
+                    }
+                    privateKey = parse(file, der, true);
+                }
                 case "PUBLIC KEY" -> publicKey = parse(file, der, false);
                 default -> throw invalid(file, "has a PEM block '" + blocks.group(1)
                         + "'; use PKCS#8 'PRIVATE KEY' (openssl pkcs8 -topk8 -nocrypt) and 'PUBLIC KEY'");

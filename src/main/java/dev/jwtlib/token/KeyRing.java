@@ -48,6 +48,7 @@ public class KeyRing {
     Clock clock;
 
     private volatile Map<String, SigningKey> published = Map.of();
+    private volatile List<SigningKey> loaded = List.of();
     private volatile SigningKey signer;
     private volatile Instant lastReload = Instant.EPOCH;
 
@@ -65,8 +66,7 @@ public class KeyRing {
         }
         reload();
         if (signer == null) {
-            Instant now = clock.instant();
-            insert(generate(now, now));
+            createInitialKey();
             reload();
         }
         LOG.info(() -> "jwtlib: signing with " + signer.algorithm().jwsName() + " key kid=" + signer.kid()
@@ -74,19 +74,20 @@ public class KeyRing {
                 + ", published " + keySettings.activationDelay() + " before it signs)");
     }
 
-    /** The key new tokens are signed with; rotates first when the current one is due. */
+    /**
+     * The key new tokens are signed with, chosen at this moment (a pending key starts signing
+     * when it activates, not at the next reload); rotates first when the current one is due.
+     */
     SigningKey signer() {
         if (keySettings.location().isPresent()) {
             return signer;
         }
+        reloadIfOlderThan(REFRESH);
         Instant now = clock.instant();
-        if (Duration.between(lastReload, now).compareTo(REFRESH) >= 0) {
-            reload();
-        }
         if (rotationDue(now)) {
-            rotate();
+            rotateIfDue();
         }
-        return signer;
+        return KeySchedule.of(loaded, now, lifetime()).signer();
     }
 
     /**
@@ -105,6 +106,9 @@ public class KeyRing {
 
     /** Every published verification key, for the JWK Set. */
     public List<PublicJsonWebKey> publicJwks() {
+        if (keySettings.location().isEmpty()) {
+            reloadIfOlderThan(REFRESH);
+        }
         return published.values().stream()
                 .sorted(java.util.Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
                 .map(KeyRing::publicJwk)
@@ -128,13 +132,21 @@ public class KeyRing {
         return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
     }
 
+    private synchronized void rotateIfDue() {
+        reload();
+        if (rotationDue(clock.instant())) {
+            rotate();
+        }
+    }
+
     private boolean rotationDue(Instant now) {
         boolean pending = published.values().stream().anyMatch(k -> k.activatesAt().isAfter(now));
-        return !pending && signer.activatesAt().plus(keySettings.rotationInterval()).isBefore(now);
+        SigningKey current = KeySchedule.of(loaded, now, lifetime()).signer();
+        return !pending && current.activatesAt().plus(keySettings.rotationInterval()).isBefore(now);
     }
 
     private synchronized void reloadIfOlderThan(Duration age) {
-        if (Duration.between(lastReload, clock.instant()).compareTo(age) > 0) {
+        if (Duration.between(lastReload, clock.instant()).compareTo(age) >= 0) {
             reload();
         }
     }
@@ -142,20 +154,55 @@ public class KeyRing {
     private synchronized void reload() {
         Instant now = clock.instant();
         String alg = settings.algorithm().jwsName();
-        List<SigningKey> loaded = template.select(StoredSigningKey.class).where("alg").eq(alg)
+        List<SigningKey> keys = template.select(StoredSigningKey.class).where("alg").eq(alg)
                 .<StoredSigningKey>result().stream()
                 .map(KeyRing::fromStored)
                 .filter(k -> k.algorithm().accepts(k.publicKey()))
                 .toList();
-        KeySchedule schedule = KeySchedule.of(loaded, now, settings.ttl().plus(TokenSettings.CLOCK_SKEW));
+        KeySchedule schedule = KeySchedule.of(keys, now, lifetime().plus(REFRESH));
         for (SigningKey old : schedule.retired()) {
             template.delete(StoredSigningKey.class, old.kid());
             LOG.info(() -> "jwtlib audit: signing key kid=" + old.kid() + " retired: every token it signed has expired");
         }
         published = schedule.published().stream()
                 .collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+        loaded = schedule.published();
         signer = schedule.signer();
         lastReload = now;
+    }
+
+    /** How long a token stays acceptable: its lifetime plus the clock skew. */
+    private Duration lifetime() {
+        return settings.ttl().plus(TokenSettings.CLOCK_SKEW);
+    }
+
+    /**
+     * The first key has a fixed id per algorithm, so that instances starting together on an
+     * empty store agree on one key: the second insert fails on the duplicate id and is ignored.
+     */
+    private void createInitialKey() {
+        Instant now = clock.instant();
+        TokenAlgorithm algorithm = settings.algorithm();
+        var pair = algorithm.generateKeyPair();
+        SigningKey initial = new SigningKey("initial-" + algorithm.jwsName(), algorithm, pair.getPrivate(),
+                pair.getPublic(), now, now);
+        try {
+            insert(initial);
+            LOG.info(() -> "jwtlib: generated the first " + algorithm.jwsName() + " signing key and saved it in the store");
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoServerException server && server.getCode() == 11000) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void insert(SigningKey key) {

@@ -11,4 +11,10 @@ import java.time.Instant;
  */
 record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Instant createdAt,
                   Instant activatesAt) {
+
+    /** Never prints key material. */
+    @Override
+    public String toString() {
+        return "SigningKey[kid=" + kid + ", alg=" + algorithm.jwsName() + ", activatesAt=" + activatesAt + "]";
+    }
 }
