@@ -107,6 +107,16 @@ public class RevocationList {
     }
 
     /**
+     * Whether the user's sessions were ended at or after {@code since}, from the in-memory
+     * mirror (no store round trip): for credentials cached since then.
+     */
+    public boolean userEndedSince(String userId, Instant since) {
+        pollIfDue();
+        Instant ended = users.get(userId);
+        return ended != null && !ended.isBefore(since);
+    }
+
+    /**
      * Whether every session of the user that started at or before {@code sessionStart} was
      * ended since (password change, deactivation, role change, deletion). Read from the store:
      * used by refresh, not on the hot path.

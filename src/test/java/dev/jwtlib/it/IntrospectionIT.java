@@ -87,6 +87,24 @@ class IntrospectionIT extends DeployedService {
     }
 
     @Test
+    void introspectWhenClientLosesServiceRoleThenRefusedAtOnce() {
+        String client = api.newUserWithRoles("svcdemoted", "service");
+        String token = api.accessToken(api.newUser("demoted-subject"));
+        assertEquals(200, api.introspect(token, client, PASSWORD).status());
+        assertEquals(200, api.patchJson("/api/admin/users/" + client, "{\"roles\":[\"user\"]}", api.adminToken()).status());
+        assertProblem(api.introspect(token, client, PASSWORD), 403);
+    }
+
+    @Test
+    void introspectWhenClientDeactivatedThenRefusedAtOnce() {
+        String client = api.newUserWithRoles("svcoff", "service");
+        String token = api.accessToken(api.newUser("off-subject"));
+        assertEquals(200, api.introspect(token, client, PASSWORD).status());
+        assertEquals(200, api.patchJson("/api/admin/users/" + client, "{\"is_active\":false}", api.adminToken()).status());
+        assertProblem(api.introspect(token, client, PASSWORD), 401);
+    }
+
+    @Test
     void introspectWhenCallerLacksServiceRoleThenForbidden() {
         String plainUser = api.newUser("plain");
         assertProblem(api.introspect("x", plainUser, PASSWORD), 403);
