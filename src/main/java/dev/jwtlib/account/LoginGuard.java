@@ -51,8 +51,11 @@ public final class LoginGuard {
     public void attempt(String name) {
         Instant now = clock.instant();
         Document counted = count(name, now);
-        if (counted == null) {
-            throw locked(name, now);
+        Date lockedUntil = counted.getDate("locked_until");
+        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+            // attempts during a lockout are not counted: the count restarts when it ends
+            attempts.updateOne(Filters.eq("_id", name), Updates.inc("count", -1));
+            throw new TooManyFailures(Duration.between(now, lockedUntil.toInstant()));
         }
         if (counted.getInteger("count", 0) > settings.maxFailures()) {
             attempts.updateOne(Filters.eq("_id", name), Updates.combine(Updates.set("count", 0),
@@ -63,41 +66,25 @@ public final class LoginGuard {
         }
     }
 
-    /** Adds one to an unlocked name's count; {@code null} when the name is locked. */
+    /** Adds one to the name's count in one atomic update and returns the entry after it. */
     private Document count(String name, Instant now) {
-        for (int tries = 0; tries < 3; tries++) {
+        for (int tries = 0; ; tries++) {
             try {
-                return attempts.findOneAndUpdate(
-                        Filters.and(Filters.eq("_id", name),
-                                Filters.or(Filters.eq("locked_until", null), Filters.lte("locked_until", Date.from(now)))),
+                return attempts.findOneAndUpdate(Filters.eq("_id", name),
                         Updates.combine(Updates.inc("count", 1),
                                 Updates.set("expires_at", Date.from(now.plus(settings.lockout()).plus(Duration.ofDays(1))))),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             } catch (MongoServerException e) {
-                if (e.getCode() != DUPLICATE_KEY) {
+                // two first attempts raced to create the entry: counting again finds it
+                if (e.getCode() != DUPLICATE_KEY || tries >= 2) {
                     throw e;
-                }
-                // Either the entry is locked (the filter did not match it), or another attempt
-                // created it a moment ago: then counting again matches it.
-                Document entry = attempts.find(Filters.eq("_id", name)).first();
-                Date until = entry == null ? null : entry.getDate("locked_until");
-                if (until != null && until.toInstant().isAfter(now)) {
-                    return null;
                 }
             }
         }
-        return null;
     }
 
     /** The password was right: the count starts afresh. */
     public void succeeded(String name) {
         attempts.deleteOne(Filters.eq("_id", name));
-    }
-
-    private TooManyFailures locked(String name, Instant now) {
-        Document entry = attempts.find(Filters.eq("_id", name)).first();
-        Date until = entry == null ? null : entry.getDate("locked_until");
-        Duration left = until == null ? Duration.ofSeconds(1) : Duration.between(now, until.toInstant());
-        return new TooManyFailures(left.isNegative() ? Duration.ofSeconds(1) : left);
     }
 }

@@ -33,6 +33,8 @@ public class KeyRing {
     private static final Logger LOG = Logger.getLogger(KeyRing.class.getName());
     private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
     static final Duration REFRESH = Duration.ofSeconds(30);
+    /** The {@code max-age} of the JWKS response. */
+    public static final Duration JWKS_MAX_AGE = Duration.ofMinutes(5);
 
     /** A rotation's result: the new key and when it starts signing. */
     public record Rotation(String kid, String algorithm, Instant activatesAt) {
@@ -63,6 +65,11 @@ public class KeyRing {
                     + " from " + keySettings.location().get() + " (" + published.size() + " published key(s);"
                     + " rotation is managed outside jwtlib)");
             return;
+        }
+        if (keySettings.activationDelay().compareTo(JWKS_MAX_AGE.plus(REFRESH)) < 0) {
+            LOG.warning(() -> "jwtlib: jwtlib.keys.activation-delay=" + keySettings.activationDelay()
+                    + " is shorter than the JWKS cache time plus the key refresh (" + JWKS_MAX_AGE.plus(REFRESH)
+                    + "): a verifier may see a token signed by a key that is not in its cached JWKS yet");
         }
         reload();
         if (signer == null) {

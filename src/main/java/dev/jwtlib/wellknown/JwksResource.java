@@ -25,7 +25,7 @@ public class JwksResource {
     @Produces({"application/json", JWK_SET_JSON})
     public Response jwks() {
         CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
+        cache.setMaxAge((int) KeyRing.JWKS_MAX_AGE.toSeconds());
         String body = new JsonWebKeySet(keys.publicJwks()).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         return Response.ok(body).cacheControl(cache).build();
     }
