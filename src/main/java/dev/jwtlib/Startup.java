@@ -3,7 +3,6 @@ package dev.jwtlib;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.MongoStore;
-import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.KeyRing;
 import dev.jwtlib.token.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +26,6 @@ class Startup {
     @Inject
     KeyRing keys;
     @Inject
-    AccessTokens tokens;
-    @Inject
     PasswordHasher hasher;
     @Inject
     TokenSettings tokenSettings;
@@ -38,9 +35,9 @@ class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         store.isReachable();
         keys.publicJwks();
-        tokens.toString();
-        hasher.toString();
-        LOG.info(() -> "jwtlib: ready; issuer '" + tokenSettings.issuer() + "', audience "
+        String passwords = hasher.parameters();
+        LOG.info(() -> "jwtlib: ready; passwords hashed with " + passwords + "; issuer '" + tokenSettings.issuer()
+                + "', audience "
                 + tokenSettings.audience().map(a -> "'" + a + "'").orElse("not checked") + ", access tokens "
                 + tokenSettings.ttl() + ", refresh tokens " + sessionSettings.refreshTtl()
                 + "; JWKS at /.well-known/jwks.json");

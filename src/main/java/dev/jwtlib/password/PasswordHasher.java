@@ -8,7 +8,6 @@ import dev.jwtlib.error.AuthServiceUnavailable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * The platform's {@link Pbkdf2PasswordHash}, initialised from {@link PasswordSettings}, plus a
@@ -16,8 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class PasswordHasher {
-
-    private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
     @Inject
     Pbkdf2PasswordHash hash;
@@ -34,9 +31,13 @@ public class PasswordHasher {
     void init() {
         hash.initialize(settings.hashParameters());
         dummy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
-        LOG.info(() -> "jwtlib: passwords hashed with " + settings.algorithm() + ", "
-                + settings.iterations() + " iterations, " + settings.saltBytes() + "-byte salt, "
-                + settings.keyBytes() + "-byte key");
+
+    }
+
+    /** The hashing parameters in use, for the start-up log. */
+    public String parameters() {
+        return settings.algorithm() + ", " + settings.iterations() + " iterations, " + settings.saltBytes()
+                + "-byte salt, " + settings.keyBytes() + "-byte key";
     }
 
     /**
