@@ -19,7 +19,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * A small black-box client of the auth service's HTTP API, with domain assertions. It knows
@@ -168,6 +176,30 @@ final class Api {
                 Json.createObjectBuilder().add("roles", list).build().toString(), adminToken());
         assertEquals(200, reply.status(), reply.body());
         return username;
+    }
+
+    /** The statuses of {@code n} requests sent at the same time; request {@code i} is {@code send.apply(i)}. */
+    static List<Integer> concurrently(int n, IntFunction<Reply> send) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> send.apply(index).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(calls)) {
+                statuses.add(result.get());
+            }
+            return statuses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // --- assertions ---------------------------------------------------------------------

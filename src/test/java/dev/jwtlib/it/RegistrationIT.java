@@ -9,13 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/auth/register}: every success and failure row of the contract. */
@@ -155,24 +150,12 @@ class RegistrationIT extends DeployedService {
     }
 
     @Test
-    void registerWhenRacingForOneUsernameThenExactlyOneWins() throws Exception {
+    void registerWhenRacingForOneUsernameThenExactlyOneWins() {
         String username = uniqueName("race");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Callable<Integer>> attempts = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String email = uniqueName("race" + i) + "@example.com";
-                attempts.add(() -> api.postJson("/api/auth/register", registration(username, email, PASSWORD)).status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(attempts)) {
-                statuses.add(f.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Api.concurrently(8, i -> api.postJson("/api/auth/register",
+                registration(username, uniqueName("race" + i) + "@example.com", PASSWORD)));
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
 
     private static Set<String> fields(JsonObject problem) {

@@ -75,23 +75,12 @@ class SessionIT extends DeployedService {
     }
 
     @Test
-    void refreshWhenRacedInParallelThenExactlyOneWins() throws Exception {
+    void refreshWhenRacedInParallelThenExactlyOneWins() {
         String refreshToken = api.login(api.newUser("race"), PASSWORD).getString("refresh_token");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            java.util.List<java.util.concurrent.Callable<Integer>> attempts = new java.util.ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                attempts.add(() -> api.postJson("/api/auth/refresh", refreshBody(refreshToken)).status());
-            }
-            java.util.List<Integer> statuses = new java.util.ArrayList<>();
-            for (var result : pool.invokeAll(attempts)) {
-                statuses.add(result.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-            assertEquals(7, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        java.util.List<Integer> statuses = Api.concurrently(8,
+                i -> api.postJson("/api/auth/refresh", refreshBody(refreshToken)));
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
     }
 
     @Test
