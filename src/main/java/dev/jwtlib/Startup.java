@@ -1,5 +1,6 @@
 package dev.jwtlib;
 
+import dev.jwtlib.mechanism.Mode;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.MongoStore;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Opens the store, loads the keys and the password hasher when the application starts, so that
@@ -22,6 +24,8 @@ class Startup {
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
     @Inject
+    Config config;
+    @Inject
     MongoStore store;
     @Inject
     KeyRing keys;
@@ -33,6 +37,12 @@ class Startup {
     SessionSettings sessionSettings;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Mode mode = Mode.from(config);
+        if (mode != Mode.ISSUER) {
+            throw new IllegalStateException("Configuration " + Mode.KEY + "=" + mode.configValue()
+                    + " is for applications that accept the auth service's tokens; the jwtlib auth service itself runs with "
+                    + Mode.KEY + "=issuer (the default).");
+        }
         store.isReachable();
         keys.publicJwks();
         String passwords = hasher.parameters();

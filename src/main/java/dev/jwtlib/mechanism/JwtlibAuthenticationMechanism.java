@@ -2,11 +2,11 @@ package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.TooManyFailures;
-import dev.jwtlib.http.BodyLimitFilter;
 import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
 import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
 import dev.jwtlib.mechanism.AuthorizationHeader.Credentials;
 import dev.jwtlib.problem.Problem;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,22 +22,38 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * The one authentication mechanism: {@code Authorization: Bearer} access tokens for users,
- * HTTP {@code Basic} for service clients. A thin translator: it extracts the credential, asks the
- * identity stores, and on a protected resource answers a missing or bad credential with a
- * {@code 401} challenge (RFC 6750 for Bearer, {@code Basic realm} on the introspection endpoint).
- * Unprotected resources are not checked at all.
+ * The one authentication mechanism, in the auth service and in every application that accepts
+ * its tokens: {@code Authorization: Bearer} access tokens for users, and in the auth service
+ * ({@link Mode#ISSUER}) HTTP {@code Basic} for service clients on the introspection endpoint.
+ * A thin translator: it extracts the credential, asks the identity stores, and on a protected
+ * resource answers a missing or bad credential with a {@code 401} challenge (RFC 6750 for Bearer,
+ * {@code Basic realm} on the introspection endpoint) and an unreachable dependency with {@code 503}.
+ * Unprotected resources (no security constraint) are not checked at all.
  */
 @ApplicationScoped
 public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String REALM = "jwtlib";
     private static final String INTROSPECTION_PATH = "/api/auth/introspect";
+    /** At most this much of a refused request's body is read before the answer. */
+    private static final long DRAIN_LIMIT = 64 * 1024;
+    /** Seconds a client should wait before retrying after a {@code 503}. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     IdentityStoreHandler identityStores;
+    @Inject
+    Config config;
+
+    private boolean issuer;
+
+    @PostConstruct
+    void init() {
+        issuer = Mode.from(config) == Mode.ISSUER;
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -68,7 +84,7 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
             result = identityStores.validate(credential);
         } catch (AuthServiceUnavailable e) {
             return send(request, response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
-                    null, "5");
+                    null, RETRY_AFTER_SECONDS);
         } catch (TooManyFailures e) {
             return send(request, response, Problem.of("too-many-failures", "Too Many Requests", 429, e.getMessage()),
                     null, Long.toString(e.retryAfterSeconds()));
@@ -80,7 +96,11 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
                 ? "The access token is invalid, expired or revoked." : "The username or password is incorrect.");
     }
 
-    private static boolean isIntrospection(HttpServletRequest request) {
+    /** The auth service's introspection endpoint, the one place that takes Basic credentials. */
+    private boolean isIntrospection(HttpServletRequest request) {
+        if (!issuer) {
+            return false;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals(INTROSPECTION_PATH) || path.startsWith(INTROSPECTION_PATH + "/");
     }
@@ -124,7 +144,7 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private static void drain(HttpServletRequest request) throws IOException {
         var body = request.getInputStream();
-        long left = BodyLimitFilter.LIMIT;
+        long left = DRAIN_LIMIT;
         while (left > 0) {
             long skipped = body.skip(left);
             if (skipped <= 0 && body.read() < 0) {

@@ -1,11 +1,16 @@
 package dev.jwtlib.token;
 
+import com.mongodb.MongoException;
+import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.mechanism.AccessTokenCheck;
+import dev.jwtlib.mechanism.ForMode;
+import dev.jwtlib.mechanism.Mode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * The hot path: turns a presented access token into its verified claims. A token verified
@@ -13,9 +18,9 @@ import java.time.Instant;
  * checks the in-memory revocation list. Neither touches the store.
  */
 @ApplicationScoped
-public class AccessTokens {
-
-    private static final int CACHE_CAPACITY = 50_000;
+@Default
+@ForMode(Mode.ISSUER)
+public class AccessTokens implements AccessTokenCheck {
 
     @Inject
     KeyRing keys;
@@ -26,28 +31,33 @@ public class AccessTokens {
     @Inject
     Clock clock;
 
-    private TokenVerifier verifier;
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(CACHE_CAPACITY);
+    private CachingTokenVerifier verifier;
 
     @PostConstruct
     void init() {
-        verifier = new TokenVerifier(settings, keys::verificationKey);
+        verifier = new CachingTokenVerifier(settings, keys::verificationKey, clock);
     }
 
     /**
-     * @throws InvalidToken when the token is malformed, refused or revoked
+     * @throws InvalidToken           when the token is malformed, refused or revoked
+     * @throws AuthServiceUnavailable when an unknown key id sends the ring to a store it cannot reach
      */
+    @Override
     public VerifiedToken verify(String token) {
-        if (token == null || token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
-            return verifier.verify(token);
+        try {
+            return check(token);
+        } catch (MongoException e) {
+            throw new AuthServiceUnavailable("The token store cannot be reached; try again shortly.", e);
         }
-        Instant now = clock.instant();
-        String digest = TokenIds.digest(token);
-        VerifiedToken verified = cache.get(digest, now);
-        if (verified == null) {
-            verified = verifier.verify(token);
-            cache.put(digest, verified, now);
-        }
+    }
+
+    @Override
+    public String describe() {
+        return "issuer: tokens verified with the keys in the store, revocations checked in memory";
+    }
+
+    private VerifiedToken check(String token) {
+        VerifiedToken verified = verifier.verify(token);
         if (revocations.isRevoked(verified)) {
             throw InvalidToken.rejected("The token has been revoked.");
         }

@@ -42,16 +42,7 @@ public final class TokenVerifier {
      * @throws InvalidToken when the token is malformed or refused; the message says why
      */
     public VerifiedToken verify(String token) {
-        if (token == null || token.isEmpty()) {
-            throw InvalidToken.malformed("The token is empty.");
-        }
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            throw InvalidToken.malformed("The token is too long.");
-        }
-        JoseHeader header = JoseHeader.parse(token);
-        if (!settings.algorithm().jwsName().equals(header.alg())) {
-            throw InvalidToken.rejected("The token algorithm is not accepted.");
-        }
+        JoseHeader header = checkShape(token, settings.algorithm());
         PublicKey key = keys.apply(header.kid())
                 .orElseThrow(() -> InvalidToken.rejected("The token was signed with an unknown key."));
         if (!settings.algorithm().accepts(key)) {
@@ -67,6 +58,31 @@ public final class TokenVerifier {
         return new VerifiedToken(jwt.getSubject(), jwt.getName(), jwt.getGroups(), jwt.getIssuer(),
                 Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime()),
                 jwt.getTokenID(), sessionId(sid));
+    }
+
+    /**
+     * The checks that need no key: a JWS compact token of sane length whose header names
+     * {@code algorithm} and a {@code kid} and no key of its own. Refuses garbage before anything
+     * costly (a signature check, a call to the auth service).
+     *
+     * @throws InvalidToken when the token fails them
+     */
+    public static void precheck(String token, TokenAlgorithm algorithm) {
+        checkShape(token, algorithm);
+    }
+
+    private static JoseHeader checkShape(String token, TokenAlgorithm algorithm) {
+        if (token == null || token.isEmpty()) {
+            throw InvalidToken.malformed("The token is empty.");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw InvalidToken.malformed("The token is too long.");
+        }
+        JoseHeader header = JoseHeader.parse(token);
+        if (!algorithm.jwsName().equals(header.alg())) {
+            throw InvalidToken.rejected("The token algorithm is not accepted.");
+        }
+        return header;
     }
 
     private static String sessionId(Object claim) {

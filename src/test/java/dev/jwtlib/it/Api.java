@@ -45,6 +45,11 @@ final class Api {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** The base URL requests are sent to. */
+    String base() {
+        return base;
+    }
+
     /** The server under test, as the build configured it. */
     static Api fromSystemProperties() {
         return new Api(System.getProperty("jwtlib.it.base-url", "http://localhost:19080"));

@@ -1,4 +1,4 @@
-package dev.jwtlib.mechanism;
+package dev.jwtlib.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,6 @@
-package dev.jwtlib.mechanism;
+package dev.jwtlib.account;
 
 import com.mongodb.MongoException;
-import dev.jwtlib.account.AccountService;
-import dev.jwtlib.account.User;
 import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.token.RevocationList;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.jwtlib.mechanism;
+package dev.jwtlib.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,0 +1,47 @@
+package dev.jwtlib.token;
+
+import dev.jwtlib.error.InvalidToken;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A {@link TokenVerifier} in front of which tokens verified before are served from memory, keyed
+ * by the token's digest and never past its expiry: the hot path of the auth service and of an
+ * application in {@code jwks} mode. Revocation is the caller's.
+ */
+public final class CachingTokenVerifier {
+
+    private static final int CACHE_CAPACITY = 50_000;
+
+    private final TokenVerifier verifier;
+    private final VerifiedTokenCache cache = new VerifiedTokenCache(CACHE_CAPACITY);
+    private final Clock clock;
+
+    /**
+     * @param keys the verification key for a {@code kid}, or empty when the kid is unknown
+     */
+    public CachingTokenVerifier(TokenSettings settings, Function<String, Optional<PublicKey>> keys, Clock clock) {
+        this.verifier = new TokenVerifier(settings, keys);
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidToken when the token is malformed or refused
+     */
+    public VerifiedToken verify(String token) {
+        if (token == null || token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
+            return verifier.verify(token);
+        }
+        Instant now = clock.instant();
+        String digest = TokenIds.digest(token);
+        VerifiedToken verified = cache.get(digest, now);
+        if (verified == null) {
+            verified = verifier.verify(token);
+            cache.put(digest, verified, now);
+        }
+        return verified;
+    }
+}
