@@ -83,6 +83,7 @@ public class AccountService {
     public User changePassword(User user, String currentPassword, String newPassword) {
         guard.attempt(user.username());
         if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
+            guard.failed(user.username());
             throw new dev.jwtlib.error.BadCredentials();
         }
         guard.succeeded(user.username());
@@ -124,14 +125,28 @@ public class AccountService {
         if (wellFormed) {
             guard.attempt(scope + username);
         }
-        Optional<User> user = wellFormed ? users.byUsername(username) : Optional.empty();
-        String password = PasswordPolicy.normalize(rawPassword);
-        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(null));
-        Optional<User> authenticated = matches ? user.filter(User::active) : Optional.empty();
+        Optional<User> authenticated = Optional.empty();
+        boolean checked = false;
+        try {
+            Optional<User> user = wellFormed ? users.byUsername(username) : Optional.empty();
+            boolean matches = hasher.verify(PasswordPolicy.normalize(rawPassword), user.map(User::passwordHash).orElse(null));
+            authenticated = matches ? user.filter(User::active) : Optional.empty();
+            checked = true;
+        } finally {
+            if (wellFormed) {
+                if (!checked) {
+                    guard.abandoned(scope + username);
+                } else if (authenticated.isPresent()) {
+                    guard.succeeded(scope + username);
+                } else {
+                    guard.failed(scope + username);
+                }
+            }
+        }
         if (authenticated.isEmpty()) {
             return authenticated;
         }
-        guard.succeeded(scope + username);
+        String password = PasswordPolicy.normalize(rawPassword);
         User found = authenticated.get();
         if (hasher.isWeakerThanConfigured(found.passwordHash())) {
             LOG.info(() -> "jwtlib audit: stored hash upgraded to the configured parameters username=" + username);

@@ -4,14 +4,20 @@ import java.time.Duration;
 
 /**
  * The account is locked after too many consecutive failed logins ({@code 429} with
- * {@code Retry-After}); it answers so even to the right password until the lockout ends.
+ * {@code Retry-After}); it answers so even to the right password until the lockout ends. Also
+ * for a moment when more password checks for one account are under way at once than it has
+ * failures left.
  */
 public class TooManyFailures extends AuthError {
 
     private final Duration retryAfter;
 
     public TooManyFailures(Duration retryAfter) {
-        super("Too many failed logins for this account; try again later.");
+        this("Too many failed logins for this account; try again later.", retryAfter);
+    }
+
+    public TooManyFailures(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

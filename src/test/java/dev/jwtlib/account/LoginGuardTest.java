@@ -51,10 +51,15 @@ class LoginGuardTest {
         server.shutdownNow();
     }
 
+    private void fail(LoginGuard on, String name) {
+        on.attempt(name);
+        on.failed(name);
+    }
+
     @Test
-    void attemptWhenOneTooManyThenLockedEvenForTheRightPassword() {
+    void failedWhenLimitReachedThenLockedEvenForTheRightPassword() {
         for (int i = 0; i < 3; i++) {
-            guard.attempt("alice");
+            fail(guard, "alice");
         }
         assertEquals(300, assertThrows(TooManyFailures.class, () -> guard.attempt("alice")).retryAfterSeconds());
         clock.advance(Duration.ofSeconds(10));
@@ -64,45 +69,46 @@ class LoginGuardTest {
     @Test
     void attemptWhenLockoutPassesThenOpenAgainWithAFreshCount() {
         for (int i = 0; i < 3; i++) {
-            guard.attempt("alice");
+            fail(guard, "alice");
         }
-        assertThrows(TooManyFailures.class, () -> guard.attempt("alice"));
         clock.advance(Duration.ofMinutes(4));
         assertEquals(60, assertThrows(TooManyFailures.class, () -> guard.attempt("alice")).retryAfterSeconds());
         clock.advance(Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) {
-            assertDoesNotThrow(() -> guard.attempt("alice"));
+            assertDoesNotThrow(() -> fail(guard, "alice"));
         }
         assertThrows(TooManyFailures.class, () -> guard.attempt("alice"));
     }
 
     @Test
-    void succeededWhenBeforeTheLimitThenCountStartsOver() {
-        guard.attempt("alice");
+    void succeededWhenBeforeTheLimitThenFailuresStartOver() {
+        fail(guard, "alice");
+        fail(guard, "alice");
         guard.attempt("alice");
         guard.succeeded("alice");
         for (int i = 0; i < 3; i++) {
-            assertDoesNotThrow(() -> guard.attempt("alice"));
+            assertDoesNotThrow(() -> fail(guard, "alice"));
         }
+        assertThrows(TooManyFailures.class, () -> guard.attempt("alice"));
     }
 
     @Test
-    void attemptWhenOnTwoInstancesThenCountsAddUp() {
-        guard.attempt("bob");
-        otherInstance.attempt("bob");
-        guard.attempt("bob");
-        assertThrows(TooManyFailures.class, () -> otherInstance.attempt("bob"));
+    void failedWhenOnTwoInstancesThenCountsAddUp() {
+        fail(guard, "bob");
+        fail(otherInstance, "bob");
+        fail(guard, "bob");
+        assertEquals(300, assertThrows(TooManyFailures.class, () -> otherInstance.attempt("bob")).retryAfterSeconds());
         assertThrows(TooManyFailures.class, () -> guard.attempt("bob"));
     }
 
     @Test
-    void attemptWhenOtherNamesThenEachCountedAlone() {
-        guard.attempt("alice");
-        guard.attempt("alice");
-        guard.attempt("carol");
-        guard.attempt("carol");
-        assertDoesNotThrow(() -> guard.attempt("alice"));
-        assertDoesNotThrow(() -> guard.attempt("carol"));
+    void failedWhenOtherNamesThenEachCountedAlone() {
+        fail(guard, "alice");
+        fail(guard, "alice");
+        fail(guard, "carol");
+        fail(guard, "carol");
+        assertDoesNotThrow(() -> fail(guard, "alice"));
+        assertDoesNotThrow(() -> fail(guard, "carol"));
     }
 
     @Test
@@ -124,11 +130,52 @@ class LoginGuardTest {
             for (Future<Boolean> result : pool.invokeAll(guesses)) {
                 admitted += result.get() ? 1 : 0;
             }
-            // the security property: never more guesses than the limit, however they race
+            // the security property: never more guesses in flight than the limit, however they race
             assertTrue(admitted >= 1 && admitted <= 3, "admitted " + admitted);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void attemptWhenAsManyChecksUnderWayAsFailuresLeftThenBusyForASecondButNotLocked() {
+        fail(guard, "erin");
+        guard.attempt("erin");
+        guard.attempt("erin");
+        TooManyFailures busy = assertThrows(TooManyFailures.class, () -> guard.attempt("erin"));
+        assertEquals(1, busy.retryAfterSeconds());
+        guard.succeeded("erin");
+        guard.succeeded("erin");
+        for (int i = 0; i < 3; i++) {
+            guard.attempt("erin");
+        }
+        for (int i = 0; i < 3; i++) {
+            guard.succeeded("erin");
+        }
+        assertDoesNotThrow(() -> guard.attempt("erin"), "successes never lock");
+    }
+
+    @Test
+    void attemptWhenChecksWereLostLongAgoThenTheyNoLongerCount() {
+        for (int i = 0; i < 3; i++) {
+            guard.attempt("frank");
+        }
+        assertThrows(TooManyFailures.class, () -> guard.attempt("frank"));
+        clock.advance(LoginGuard.STALE.plusSeconds(1));
+        assertDoesNotThrow(() -> guard.attempt("frank"));
+        assertDoesNotThrow(() -> guard.attempt("frank"));
+    }
+
+    @Test
+    void abandonedWhenTheCheckCouldNotBeMadeThenNeitherFailureNorSuccess() {
+        fail(guard, "gina");
+        fail(guard, "gina");
+        for (int i = 0; i < 5; i++) {
+            guard.attempt("gina");
+            guard.abandoned("gina");
+        }
+        fail(guard, "gina");
+        assertEquals(300, assertThrows(TooManyFailures.class, () -> guard.attempt("gina")).retryAfterSeconds());
     }
 
     /** A clock the test moves. */
