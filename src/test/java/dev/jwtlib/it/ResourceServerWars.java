@@ -1,5 +1,6 @@
 package dev.jwtlib.it;
 
+import dev.jwtlib.it.mpjwt.MpJwtApplication;
 import dev.jwtlib.it.rs.ReportsApplication;
 import dev.jwtlib.it.rs.ReportsResource;
 import java.io.File;
@@ -17,7 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * classifier) and SmallRye JWT with what it needs, a web.xml with a security constraint, and
  * configuration in {@code microprofile-config.properties}. No code of jwtlib's beyond the jar.
  */
-final class ResourceServerWars {
+public final class ResourceServerWars {
 
     /** SmallRye JWT (verifier) and its runtime dependencies, taken from the service WAR the build made. */
     private static final List<String> VERIFIER_JARS = List.of(
@@ -58,7 +59,7 @@ final class ResourceServerWars {
     private ResourceServerWars() {
     }
 
-    static WebArchive war(String name, Map<String, String> config) {
+    public static WebArchive war(String name, Map<String, String> config) {
         File library = new File(System.getProperty("jwtlib.it.resource-server-jar", "target/jwtlib-resource-server.jar"));
         File serviceLibs = new File(System.getProperty("jwtlib.it.service-libs", "target/jwtlib/WEB-INF/lib"));
         File[] verifier = serviceLibs.listFiles((dir, file) -> VERIFIER_JARS.stream().anyMatch(file::startsWith));
@@ -75,5 +76,17 @@ final class ResourceServerWars {
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
                 .setWebXML(new StringAsset(WEB_XML))
                 .addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml");
+    }
+
+    /**
+     * The same resources protected by the server's own MP-JWT instead: no jwtlib code, only the
+     * auth service's JWKS URL, issuer and algorithm in {@code microprofile-config.properties}.
+     */
+    public static WebArchive mpJwtWar(String name, String authServiceUrl) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(MpJwtApplication.class, ReportsResource.class)
+                .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=" + authServiceUrl + "/.well-known/jwks.json\n"
+                        + "mp.jwt.verify.issuer=jwtlib\n"
+                        + "mp.jwt.verify.publickey.algorithm=ES256\n"), "META-INF/microprofile-config.properties");
     }
 }

@@ -14,8 +14,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.jwtlib.it.mpjwt.MpJwtApplication;
-import dev.jwtlib.it.rs.ReportsResource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +22,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -112,11 +108,7 @@ class StandardConsumersIT extends DeployedService {
                         <webAppSecurity singleSignonEnabled="false"/>
                     </server>
                     """.formatted(PORT));
-            WebArchive war = ShrinkWrap.create(WebArchive.class, "mpjwt.war")
-                    .addClasses(MpJwtApplication.class, ReportsResource.class)
-                    .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=" + issuerBase + "/.well-known/jwks.json\n"
-                            + "mp.jwt.verify.issuer=jwtlib\n"
-                            + "mp.jwt.verify.publickey.algorithm=ES256\n"), "META-INF/microprofile-config.properties");
+            WebArchive war = ResourceServerWars.mpJwtWar("mpjwt", issuerBase);
             Files.createDirectories(server.resolve("dropins"));
             war.as(ZipExporter.class).exportTo(server.resolve("dropins/mpjwt.war").toFile(), true);
             run("start");

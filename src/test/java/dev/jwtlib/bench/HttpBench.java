@@ -1,0 +1,431 @@
+package dev.jwtlib.bench;
+
+import dev.jwtlib.it.ResourceServerWars;
+import dev.jwtlib.password.PasswordSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+
+/**
+ * The HTTP benchmark (issue 5 and 6): starts Liberty servers of the build's runtime on loopback
+ * with the service WAR and the resource-server WARs the tests deploy, then measures pairs of
+ * scenarios back to back and prints their ratios. Run it with {@code bench/run.sh}; results go
+ * to {@code bench/results/}. Not a test: figures move with the machine, ratios much less.
+ */
+public final class HttpBench {
+
+    static final String ADMIN = "bench-admin";
+    static final String ADMIN_PASSWORD = "bench admin passphrase, long enough";
+    static final String PASSWORD = "bench user passphrase, long enough";
+    static final String CLIENT = "bench-introspector";
+    /** Logins spread over this many accounts, as real logins are (one account's parallel checks are bounded). */
+    static final int LOGIN_USERS = 40;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Duration warmup;
+    private final Duration duration;
+    private final Path wlp = Path.of("target/liberty/wlp");
+    private final Path results = Path.of("bench/results");
+    private final List<Load.Result> measured = new CopyOnWriteArrayList<>();
+    private final List<Ratio> ratios = new ArrayList<>();
+    private final Map<String, String> facts = new java.util.LinkedHashMap<>();
+
+    /** A pair measured back to back: ours over the baseline, and the target it must meet. */
+    record Ratio(String id, String what, Load.Result ours, Load.Result baseline, double value, String target,
+                 boolean met) {
+    }
+
+    private HttpBench(Duration warmup, Duration duration) {
+        this.warmup = warmup;
+        this.duration = duration;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+        new HttpBench(warmup, duration).runAll(Boolean.parseBoolean(System.getProperty("bench.keycloak", "true")));
+    }
+
+    private void runAll(boolean withKeycloak) throws Exception {
+        BenchServer service = new BenchServer(wlp, "jwtlib-bench", 19180);
+        BenchServer mpJwt = new BenchServer(wlp, "jwtlib-bench-mpjwt", 19183);
+        String authUrl = service.url();
+        service.create(Files.readString(Path.of("liberty/server.xml")),
+                List.of("-Xmx256m", "-Djwtlib.bootstrap.admin.username=" + ADMIN,
+                        "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD),
+                List.of(Path.of("target/jwtlib.war")),
+                List.of(ResourceServerWars.war("rs-jwks", Map.of("jwtlib.mode", "jwks", "jwtlib.auth-service.url", authUrl)),
+                        ResourceServerWars.war("rs-introspect", introspectConfig(authUrl, "PT5S")),
+                        ResourceServerWars.war("rs-introspect-nocache", introspectConfig(authUrl, "PT0.001S"))));
+        mpJwt.create(mpJwtServerXml(mpJwt.port), List.of("-Xmx256m"), List.of(),
+                List.of(ResourceServerWars.mpJwtWar("mpjwt", authUrl)));
+        System.out.println("starting Liberty servers (service and resource servers on " + authUrl + ", MP-JWT on "
+                + mpJwt.url() + ")");
+        service.start("/health/ready");
+        mpJwt.start("/mpjwt/api/public");
+        try {
+            Setup setup = new Setup(authUrl);
+            resourceServerModes(authUrl, setup);
+            p1AndP2(authUrl, mpJwt.url(), setup);
+            p3(authUrl, setup);
+            facts.put("Liberty RSS after the load (-Xmx256m)", service.rssMiB() + " MiB");
+            if (withKeycloak) {
+                p4(authUrl, setup);
+            }
+        } finally {
+            mpJwt.stop();
+            service.stop();
+        }
+        report();
+    }
+
+    private static Map<String, String> introspectConfig(String authUrl, String ttl) {
+        return Map.of("jwtlib.mode", "introspect", "jwtlib.auth-service.url", authUrl,
+                "jwtlib.introspection.client-id", CLIENT, "jwtlib.introspection.client-secret", PASSWORD,
+                "jwtlib.introspection.cache-ttl", ttl);
+    }
+
+    private static String mpJwtServerXml(int port) {
+        return """
+                <server description="Open Liberty's own MP-JWT protecting the same resources (benchmark peer)">
+                    <featureManager>
+                        <feature>restfulWS-3.1</feature>
+                        <feature>mpJwt-2.1</feature>
+                        <feature>mpConfig-3.1</feature>
+                    </featureManager>
+                    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="%d" httpsPort="-1"/>
+                    <webAppSecurity singleSignonEnabled="false"/>
+                </server>
+                """.formatted(port);
+    }
+
+    // --- scenarios ----------------------------------------------------------------------------
+
+    /** Issue 5: the cost of a protected request in each resource-server mode, cache hit and miss. */
+    private void resourceServerModes(String authUrl, Setup setup) throws Exception {
+        System.out.println("\n# resource-server modes (c=8)");
+        List<String> fresh = setup.freshTokens(6_000);
+        AtomicLong next = new AtomicLong();
+        measured.add(Load.run("jwks, cache hit", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-jwks/api/reports", setup.userToken), Load.status(200)));
+        measured.add(Load.run("jwks, cache miss (new token each time)", 8, Duration.ZERO, duration, (t, s) -> {
+            long i = next.getAndIncrement();
+            return i < fresh.size() ? get(authUrl + "/rs-jwks/api/reports", fresh.get((int) i)) : null;
+        }, Load.status(200)));
+        measured.add(Load.run("introspect, cache hit", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-introspect/api/reports", setup.userToken), Load.status(200)));
+        measured.add(Load.run("introspect, cache miss (call each time)", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-introspect-nocache/api/reports", setup.userToken), Load.status(200)));
+    }
+
+    private void p1AndP2(String authUrl, String mpJwtUrl, Setup setup) throws Exception {
+        System.out.println("\n# P1: protected vs unprotected; P2: ours vs Liberty mpJwt-2.1 (c=8)");
+        Load.Result open = Load.run("P1 unprotected /api/public", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-jwks/api/public", null), Load.status(200));
+        Load.Result ours = Load.run("P1 @RolesAllowed, bearer (jwtlib jwks)", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-jwks/api/reports", setup.userToken), Load.status(200));
+        ratio("P1", "protected / unprotected throughput", ours, open, ">= 0.90", 0.90);
+        Load.Result theirs = Load.run("P2 @RolesAllowed, bearer (Liberty mpJwt)", 8, warmup, duration,
+                (t, s) -> get(mpJwtUrl + "/mpjwt/api/reports", setup.userToken), Load.status(200));
+        Load.Result oursAgain = Load.run("P2 @RolesAllowed, bearer (jwtlib jwks)", 8, warmup, duration,
+                (t, s) -> get(authUrl + "/rs-jwks/api/reports", setup.userToken), Load.status(200));
+        ratio("P2", "jwtlib / Liberty mpJwt throughput", oursAgain, theirs, ">= 1.0", 1.0);
+        measured.addAll(List.of(open, ours, theirs, oursAgain));
+    }
+
+    private void p3(String authUrl, Setup setup) throws Exception {
+        System.out.println("\n# P3: logins vs the raw PBKDF2 rate (600,000 iterations)");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Load.Result raw = rawPbkdf2(cores, duration);
+        Load.Result logins = Load.run("P3 logins", cores * 2, warmup, duration,
+                (t, s) -> login(authUrl, setup.loginName(s)), Load.status(200));
+        ratio("P3", "logins/s / raw PBKDF2 hashes/s", logins, raw, ">= 0.9", 0.9);
+        Load.Result unloaded = Load.run("P3 login, unloaded", 1, Duration.ZERO, duration,
+                (t, s) -> login(authUrl, setup.loginName(s)), Load.status(200));
+        int overload = cores * 16;
+        Load.Result loaded = Load.run("P3 logins at 2x capacity", overload, Duration.ZERO, duration,
+                (t, s) -> login(authUrl, setup.loginName(s)), Load.status(200));
+        double p99Ratio = loaded.p99Millis() / unloaded.p99Millis();
+        ratios.add(new Ratio("P3b", "p99 of accepted logins at " + overload + " connections / unloaded p99",
+                loaded, unloaded, p99Ratio, "<= 3", p99Ratio <= 3));
+        measured.addAll(List.of(raw, logins, unloaded, loaded));
+    }
+
+    /** The PBKDF2 check a login does, in this JVM, one thread per core: the ceiling for logins/s. */
+    private static Load.Result rawPbkdf2(int threads, Duration duration) throws Exception {
+        Pbkdf2PasswordHashImpl hash = new Pbkdf2PasswordHashImpl();
+        // the service's defaults: PBKDF2WithHmacSHA256, 600,000 iterations, 32-byte salt and key
+        hash.initialize(PasswordSettings.from(new io.smallrye.config.SmallRyeConfigBuilder().build()).hashParameters());
+        String stored = hash.generate(PASSWORD.toCharArray());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long deadline = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            counts.add(pool.submit(() -> {
+                long n = 0;
+                while (System.nanoTime() < deadline) {
+                    hash.verify(PASSWORD.toCharArray(), stored);
+                    n++;
+                }
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double each = seconds * 1000 * threads / total;
+        Load.Result result = new Load.Result("raw PBKDF2 verify, " + threads + " threads", threads, total, 0, seconds,
+                each, each, Double.NaN, Map.of());
+        System.out.println(result.line());
+        return result;
+    }
+
+    private void p4(String authUrl, Setup setup) throws Exception {
+        KeycloakPeer keycloak = KeycloakPeer.start(PASSWORD, LOGIN_USERS);
+        try {
+            for (int c : new int[] {8, 32}) {
+                System.out.println("\n# P4 at c=" + c + ": jwtlib vs Keycloak 26");
+                Load.Result ours = Load.run("P4 introspection (jwtlib)", c, warmup, duration,
+                        (t, s) -> introspect(authUrl, setup.userToken), Load.status(200));
+                Load.Result theirs = Load.run("P4 introspection (Keycloak)", c, warmup, duration,
+                        (t, s) -> keycloak.introspect(keycloak.accessToken), Load.status(200));
+                ratio("P4i" + c, "introspections/s at c=" + c + ", jwtlib / Keycloak", ours, theirs, ">= 2", 2);
+                RefreshChains ourChains = new RefreshChains(c, setup::login, r -> json(r).getString("refresh_token"));
+                Load.Result ourRefresh = Load.run("P4 refresh (jwtlib)", c, Duration.ZERO, duration,
+                        (t, s) -> post(authUrl + "/api/auth/refresh", "application/json",
+                                "{\"refresh_token\":\"" + ourChains.current(t) + "\"}", null),
+                        ourChains);
+                RefreshChains theirChains = new RefreshChains(c, t -> keycloak.loginRefreshToken(),
+                        r -> json(r).getString("refresh_token"));
+                Load.Result theirRefresh = Load.run("P4 refresh (Keycloak)", c, Duration.ZERO, duration,
+                        (t, s) -> keycloak.refresh(theirChains.current(t)), theirChains);
+                ratio("P4r" + c, "refreshes/s at c=" + c + ", jwtlib / Keycloak", ourRefresh, theirRefresh, ">= 1.5", 1.5);
+                Load.Result ourLogins = Load.run("P4 logins (jwtlib)", c, Duration.ZERO, duration,
+                        (t, s) -> login(authUrl, setup.loginName(s)), Load.status(200));
+                Load.Result theirLogins = Load.run("P4 logins (Keycloak)", c, Duration.ZERO, duration,
+                        (t, s) -> keycloak.passwordGrant((int) (s % LOGIN_USERS)), Load.status(200));
+                ratio("P4l" + c, "logins/s at c=" + c + " (PBKDF2-SHA256 600k both), jwtlib / Keycloak", ourLogins,
+                        theirLogins, ">= 2", 2);
+                measured.addAll(List.of(ours, theirs, ourRefresh, theirRefresh, ourLogins, theirLogins));
+            }
+        } finally {
+            keycloak.stop();
+        }
+    }
+
+    private void ratio(String id, String what, Load.Result ours, Load.Result baseline, String target, double min) {
+        double value = ours.throughput() / baseline.throughput();
+        Ratio ratio = new Ratio(id, what, ours, baseline, value, target, value >= min);
+        ratios.add(ratio);
+        System.out.printf("%s %s = %.2f (target %s)%n", id, what, value, target);
+    }
+
+    // --- report -------------------------------------------------------------------------------
+
+    private void report() throws IOException {
+        Files.createDirectories(results);
+        StringBuilder md = new StringBuilder();
+        md.append("Measured ").append(LocalDate.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version")).append(", ")
+                .append(duration.toSeconds()).append(" s per scenario after ").append(warmup.toSeconds())
+                .append(" s warm-up, loopback.\n\n");
+        md.append("| pair | what | jwtlib | baseline | ratio | target | met |\n|---|---|---|---|---|---|---|\n");
+        for (Ratio r : ratios) {
+            boolean latency = r.id().equals("P3b");
+            md.append(String.format("| %s | %s | %s | %s | %.2f | %s | %s |%n", r.id(), r.what(),
+                    latency ? String.format("p99 %.0f ms", r.ours().p99Millis()) : String.format("%.0f/s, p99 %.1f ms", r.ours().throughput(), r.ours().p99Millis()),
+                    latency ? String.format("p99 %.0f ms", r.baseline().p99Millis()) : String.format("%.0f/s, p99 %.1f ms", r.baseline().throughput(), r.baseline().p99Millis()),
+                    r.value(), r.target(), r.met() ? "yes" : "**no**"));
+        }
+        md.append("\n| scenario | connections | ok/s | p50 ms | p99 ms | statuses |\n|---|---|---|---|---|---|\n");
+        for (Load.Result r : measured) {
+            md.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %s |%n", r.name(), r.concurrency(), r.throughput(),
+                    r.p50Millis(), r.p99Millis(), r.statuses()));
+        }
+        facts.forEach((k, v) -> md.append("\n").append(k).append(": ").append(v).append("\n"));
+        Files.writeString(results.resolve("latest.md"), md);
+        Files.writeString(results.resolve("chart.svg"), Chart.svg(ratios));
+        System.out.println("\n" + md);
+        System.out.println("written: " + results.resolve("latest.md") + ", " + results.resolve("chart.svg"));
+    }
+
+    // --- HTTP helpers -------------------------------------------------------------------------
+
+    static HttpRequest get(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request.build();
+    }
+
+    static HttpRequest post(String url, String type, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String form(String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    static HttpRequest login(String authUrl, String username) {
+        return post(authUrl + "/api/auth/login", "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null);
+    }
+
+    static HttpRequest introspect(String authUrl, String token) {
+        return post(authUrl + "/api/auth/introspect", "application/x-www-form-urlencoded", form("token", token),
+                basic(CLIENT, PASSWORD));
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> expect(int status, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    /** Each load thread's own chain of single-use refresh tokens. */
+    static final class RefreshChains implements Load.Outcome {
+        private final Map<Integer, String> current = new ConcurrentHashMap<>();
+        private final java.util.function.Function<HttpResponse<String>, String> next;
+
+        interface Start {
+            String refreshToken(int thread) throws Exception;
+        }
+
+        RefreshChains(int threads, Start start, java.util.function.Function<HttpResponse<String>, String> next)
+                throws Exception {
+            this.next = next;
+            for (int t = 0; t < threads; t++) {
+                current.put(t, start.refreshToken(t));
+            }
+        }
+
+        String current(int thread) {
+            return current.get(thread);
+        }
+
+        @Override
+        public boolean ok(int thread, HttpResponse<String> response) {
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            current.put(thread, next.apply(response));
+            return true;
+        }
+    }
+
+    /** The accounts and tokens the scenarios use. */
+    static final class Setup {
+        final String authUrl;
+        final String username = "bench-user";
+        final String userToken;
+
+        Setup(String authUrl) throws Exception {
+            this.authUrl = authUrl;
+            register(username);
+            register(CLIENT);
+            for (int i = 0; i < LOGIN_USERS; i++) {
+                register(loginName(i));
+            }
+            String admin = json(expect(200, post(authUrl + "/api/auth/login", "application/json",
+                    "{\"username\":\"" + ADMIN + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null)))
+                    .getString("access_token");
+            expect(200, HttpRequest.newBuilder(URI.create(authUrl + "/api/admin/users/" + CLIENT))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"roles\":[\"service\"]}")).build());
+            userToken = json(expect(200, HttpBench.login(authUrl, username))).getString("access_token");
+        }
+
+        String loginName(long sequence) {
+            return "bench-login-" + (sequence % LOGIN_USERS);
+        }
+
+        private void register(String name) throws Exception {
+            expect(201, post(authUrl + "/api/auth/register", "application/json", "{\"username\":\"" + name
+                    + "\",\"email\":\"" + name + "@example.com\",\"password\":\"" + PASSWORD + "\"}", null));
+        }
+
+        /** The refresh token of a new login of login account {@code i}. */
+        String login(int i) throws Exception {
+            return json(expect(200, HttpBench.login(authUrl, loginName(i)))).getString("refresh_token");
+        }
+
+        /** {@code n} distinct valid access tokens, made by refreshing 8 logins in turn. */
+        List<String> freshTokens(int n) throws Exception {
+            List<String> tokens = new CopyOnWriteArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> chains = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int chain = c;
+                chains.add(pool.submit(() -> {
+                    String refresh = login(chain);
+                    while (tokens.size() < n) {
+                        JsonObject answer = json(expect(200, post(authUrl + "/api/auth/refresh", "application/json",
+                                "{\"refresh_token\":\"" + refresh + "\"}", null)));
+                        refresh = answer.getString("refresh_token");
+                        tokens.add(answer.getString("access_token"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> chain : chains) {
+                chain.get();
+            }
+            pool.shutdown();
+            return new ArrayList<>(tokens.subList(0, n));
+        }
+    }
+}
