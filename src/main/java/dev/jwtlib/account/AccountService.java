@@ -1,5 +1,6 @@
 package dev.jwtlib.account;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.Roles;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.InvalidToken;
@@ -24,6 +25,8 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
+    @Inject
+    SecurityEvents events;
     @Inject
     Users users;
     @Inject
@@ -65,7 +68,7 @@ public class AccountService {
         long now = clock.millis();
         User user = users.insert(new User(UUID.randomUUID().toString(), username, email, AccountRules.emailKey(email),
                 hasher.hash(password), roles, true, now, now));
-        LOG.info(() -> "jwtlib audit: user registered username=" + user.username() + " roles=" + user.roles());
+        events.registration(user.username());
         return user;
     }
 
@@ -83,7 +86,8 @@ public class AccountService {
     public User changePassword(User user, String currentPassword, String newPassword) {
         guard.attempt(user.username());
         if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
-            guard.failed(user.username());
+            failed(user.username());
+            events.passwordChange(user.username(), "bad_credentials");
             throw new dev.jwtlib.error.BadCredentials();
         }
         guard.succeeded(user.username());
@@ -93,7 +97,7 @@ public class AccountService {
         });
         User changed = users.set(user.id(), Map.of("password_hash", hasher.hash(password)), clock.millis())
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists."));
-        LOG.info(() -> "jwtlib audit: password changed username=" + changed.username());
+        events.passwordChange(changed.username(), "success");
         return changed;
     }
 
@@ -119,6 +123,12 @@ public class AccountService {
         return authenticate(rawUsername, rawPassword, "client:");
     }
 
+    private void failed(String name) {
+        if (guard.failed(name)) {
+            events.lockout(name, loginSettings.lockout());
+        }
+    }
+
     private Optional<User> authenticate(String rawUsername, String rawPassword, String scope) {
         String username = AccountRules.canonicalUsername(rawUsername);
         boolean wellFormed = AccountRules.usernameProblem(username).isEmpty();
@@ -139,7 +149,7 @@ public class AccountService {
                 } else if (authenticated.isPresent()) {
                     guard.succeeded(scope + username);
                 } else {
-                    guard.failed(scope + username);
+                    failed(scope + username);
                 }
             }
         }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.bson.Document;
 
 /**
@@ -36,7 +35,6 @@ import org.bson.Document;
  */
 public final class LoginGuard {
 
-    private static final Logger LOG = Logger.getLogger(LoginGuard.class.getName());
     private static final int DUPLICATE_KEY = 11000;
     /** In-flight checks older than this were lost (an instance stopped mid-check) and no longer count. */
     static final Duration STALE = Duration.ofMinutes(2);
@@ -81,7 +79,7 @@ public final class LoginGuard {
         }
         if (failures + inflight > settings.maxFailures()) {
             release(name);
-            throw new TooManyFailures("Too many logins for this account at once; try again in a second.", BUSY_RETRY);
+            throw new TooManyFailures("Too many logins for this account at once; try again in a second.", BUSY_RETRY, false);
         }
     }
 
@@ -90,8 +88,12 @@ public final class LoginGuard {
         attempts.updateOne(Filters.eq("_id", name), Updates.combine(Updates.set("failures", 0), Updates.inc("inflight", -1)));
     }
 
-    /** The password was wrong (or the account unusable): one more failure, and the lock at the limit. */
-    public void failed(String name) {
+    /**
+     * The password was wrong (or the account unusable): one more failure, and the lock at the limit.
+     *
+     * @return whether this failure locked the name
+     */
+    public boolean failed(String name) {
         Document after = attempts.findOneAndUpdate(Filters.eq("_id", name),
                 Updates.combine(Updates.inc("failures", 1), Updates.inc("inflight", -1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -101,11 +103,9 @@ public final class LoginGuard {
                     Filters.and(Filters.eq("_id", name), Filters.gte("failures", settings.maxFailures())),
                     Updates.combine(Updates.set("failures", 0), Updates.set("locked_until", Date.from(until)),
                             Updates.set("expires_at", Date.from(until.plus(Duration.ofDays(1)))))).getModifiedCount();
-            if (locked > 0) {
-                LOG.info(() -> "jwtlib audit: locked after " + settings.maxFailures() + " failed attempts name=" + name
-                        + " for " + settings.lockout());
-            }
+            return locked > 0;
         }
+        return false;
     }
 
     /** The check could not be made (the store or the hasher failed): it counts neither way. */

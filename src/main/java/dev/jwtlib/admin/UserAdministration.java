@@ -1,5 +1,6 @@
 package dev.jwtlib.admin;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountRules;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.UserSessions;
@@ -23,6 +24,8 @@ public class UserAdministration {
 
     private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
 
+    @Inject
+    SecurityEvents events;
     @Inject
     Users users;
     @Inject
@@ -59,8 +62,8 @@ public class UserAdministration {
         }
         User saved = users.set(user.id(), fields, clock.millis()).orElseThrow(() -> new UserNotFound(username));
         sessions.endAll(saved);
-        LOG.info(() -> "jwtlib audit: user changed username=" + saved.username() + " is_active=" + saved.active()
-                + " roles=" + saved.roles() + " by=" + by);
+        events.userAdministration(saved.username(), "changed", by,
+                Map.of("is_active", Boolean.toString(saved.active()), "roles", String.join(",", saved.roles())));
         return saved;
     }
 
@@ -68,6 +71,6 @@ public class UserAdministration {
         User user = get(username);
         users.delete(user);
         sessions.endAll(user);
-        LOG.info(() -> "jwtlib audit: user deleted username=" + user.username() + " by=" + by);
+        events.userAdministration(user.username(), "deleted", by, Map.of());
     }
 }

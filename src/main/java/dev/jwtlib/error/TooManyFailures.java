@@ -11,14 +11,25 @@ import java.time.Duration;
 public class TooManyFailures extends AuthError {
 
     private final Duration retryAfter;
+    private final boolean locked;
 
+    /** The account is locked for {@code retryAfter}. */
     public TooManyFailures(Duration retryAfter) {
-        this("Too many failed logins for this account; try again later.", retryAfter);
+        this("Too many failed logins for this account; try again later.", retryAfter, true);
     }
 
-    public TooManyFailures(String message, Duration retryAfter) {
+    /**
+     * @param locked whether the account is locked, or only too busy for a moment
+     */
+    public TooManyFailures(String message, Duration retryAfter, boolean locked) {
         super(message);
         this.retryAfter = retryAfter;
+        this.locked = locked;
+    }
+
+    /** Whether the account is locked (else only throttled for a moment). */
+    public boolean locked() {
+        return locked;
     }
 
     /** Whole seconds until the lockout ends, at least 1. */

@@ -1,5 +1,6 @@
 package dev.jwtlib.introspection;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
@@ -33,6 +34,8 @@ public class Introspector {
     }
 
     @Inject
+    SecurityEvents events;
+    @Inject
     AccessTokens tokens;
     @Inject
     Users users;
@@ -44,6 +47,12 @@ public class Introspector {
     private final Map<String, CachedUser> cache = new ConcurrentHashMap<>();
 
     public JsonObject introspect(String token) {
+        JsonObject answer = answer(token);
+        events.introspection(answer.getBoolean("active") ? "active" : "inactive");
+        return answer;
+    }
+
+    private JsonObject answer(String token) {
         VerifiedToken verified;
         try {
             verified = tokens.verify(token);

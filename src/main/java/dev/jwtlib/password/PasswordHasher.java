@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.AuthServiceUnavailable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PasswordHasher {
 
+    @Inject
+    SecurityEvents events;
     @Inject
     Pbkdf2PasswordHash hash;
     @Inject
@@ -74,10 +77,12 @@ public class PasswordHasher {
             Thread.currentThread().interrupt();
             throw new AuthServiceUnavailable("Interrupted while waiting to check a password.", e);
         }
+        long start = System.nanoTime();
         try {
             return work.get();
         } finally {
             slots.release();
+            events.hashed(java.time.Duration.ofNanos(System.nanoTime() - start));
         }
     }
 }

@@ -29,10 +29,14 @@ public class LoginAdmission {
 
     private final AtomicInteger admitted = new AtomicInteger();
 
-    /** Runs {@code work} on the hashing executor and resumes {@code response} with its result. */
-    public void submit(AsyncResponse response, Supplier<Object> work) {
+    /**
+     * Runs {@code work} on the hashing executor and resumes {@code response} with its result, or
+     * with a {@code 503} (after {@code onBusy}) when too many logins wait.
+     */
+    public void submit(AsyncResponse response, Supplier<Object> work, Runnable onBusy) {
         if (admitted.incrementAndGet() > CAPACITY) {
             admitted.decrementAndGet();
+            onBusy.run();
             response.resume(busy());
             return;
         }
@@ -41,6 +45,7 @@ public class LoginAdmission {
             executor.execute(() -> {
                 try {
                     if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued) > MAX_WAIT_MILLIS) {
+                        onBusy.run();
                         response.resume(busy());
                     } else {
                         response.resume(work.get());
@@ -53,6 +58,7 @@ public class LoginAdmission {
             });
         } catch (RejectedExecutionException | IllegalStateException e) {
             admitted.decrementAndGet();
+            onBusy.run();
             response.resume(busy());
         }
     }

@@ -1,5 +1,10 @@
 package dev.jwtlib.session;
 
+import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.error.BadCredentials;
+import dev.jwtlib.error.TooManyFailures;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.http.JsonBody;
 import dev.jwtlib.mechanism.AuthorizationHeader;
@@ -31,16 +36,33 @@ public class SessionResource {
     SessionService sessions;
     @Inject
     LoginAdmission admission;
+    @Inject
+    SecurityEvents events;
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void login(InputStream body, @Suspended AsyncResponse response) {
+    public void login(InputStream body, @Context HttpServletRequest request, @Suspended AsyncResponse response) {
         JsonBody json = JsonBody.read(body);
         String username = json.requiredString("username");
         String password = json.requiredString("password");
         json.requireValid();
-        admission.submit(response, () -> tokens(sessions.login(username, password)));
+        // the login runs on another thread: the caller's address is taken here, for the audit line
+        String source = request.getRemoteAddr();
+        String name = username.length() > 64 ? username.substring(0, 64) : username;
+        admission.submit(response, () -> {
+            try {
+                LoginResponse pair = sessions.login(username, password);
+                events.login(pair.user().username(), "success", source);
+                return tokens(pair);
+            } catch (BadCredentials e) {
+                events.login(name, "bad_credentials", source);
+                throw e;
+            } catch (TooManyFailures e) {
+                events.login(name, e.locked() ? "locked" : "throttled", source);
+                throw e;
+            }
+        }, () -> events.login(name, "throttled", source));
     }
 
     @POST

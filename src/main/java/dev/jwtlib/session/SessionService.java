@@ -1,5 +1,6 @@
 package dev.jwtlib.session;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Logins and their token families: login (the Python {@code login_user}), refresh with
@@ -29,9 +29,10 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SessionService {
 
-    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
     private static final int REFRESH_TOKEN_BYTES = 32;
 
+    @Inject
+    SecurityEvents events;
     @Inject
     AccountService accounts;
     @Inject
@@ -55,11 +56,7 @@ public class SessionService {
      * @throws BadCredentials for a wrong username or password or an inactive user
      */
     public LoginResponse login(String username, String password) {
-        User user = accounts.authenticate(username, password).orElseThrow(() -> {
-            LOG.info(() -> "jwtlib audit: login failed");
-            return new BadCredentials();
-        });
-        LOG.info(() -> "jwtlib audit: login username=" + user.username());
+        User user = accounts.authenticate(username, password).orElseThrow(BadCredentials::new);
         return issuePair(user, TokenIds.random(16), clock.instant());
     }
 
@@ -75,14 +72,16 @@ public class SessionService {
         // An ended login is checked before the claim, not after: when the same token is raced,
         // the one claim that wins answers 200 even though the losers' reuse then ends the login.
         if (refreshTokens.find(digest).filter(entry -> revocations.isSessionRevoked(entry.family())).isPresent()) {
-            throw refusedRefresh();
+            throw refusedRefresh(false);
         }
         RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
         if (revocations.endedSessionsStartedBy(entry.userId(), entry.familyStart())) {
-            throw refusedRefresh();
+            throw refusedRefresh(false);
         }
-        User user = users.byId(entry.userId()).filter(User::active).orElseThrow(SessionService::refusedRefresh);
-        return issuePair(user, entry.family(), entry.familyStart());
+        User user = users.byId(entry.userId()).filter(User::active).orElseThrow(() -> refusedRefresh(false));
+        LoginResponse pair = issuePair(user, entry.family(), entry.familyStart());
+        events.refresh(user.username(), "success");
+        return pair;
     }
 
     /**
@@ -92,7 +91,7 @@ public class SessionService {
     public void logout(Optional<String> accessToken, Optional<String> refreshToken) {
         accessToken.flatMap(this::verifiedOrEmpty).ifPresent(token -> {
             revocations.revokeToken(token.jti(), token.expiresAt());
-            LOG.info(() -> "jwtlib audit: logout username=" + token.username());
+            events.logout(token.username());
         });
         refreshToken.flatMap(token -> refreshTokens.find(TokenIds.digest(token)))
                 .ifPresent(entry -> endFamily(entry.family(), clock.instant()));
@@ -108,18 +107,25 @@ public class SessionService {
 
     /** Ends the family of a spent (not ended, unexpired) token presented again: reuse. */
     private InvalidToken refused(String digest, Instant now) {
-        refreshTokens.find(digest)
-                .filter(entry -> entry.used() && !entry.ended() && entry.expiresAt().isAfter(now))
-                .ifPresent(reused -> {
-                    endFamily(reused.family(), now);
-                    LOG.info(() -> "jwtlib audit: refresh token reuse detected; login family ended for user id="
-                            + reused.userId());
-                });
-        return refusedRefresh();
+        Optional<RefreshTokens.Entry> reused = refreshTokens.find(digest)
+                .filter(entry -> entry.used() && !entry.ended() && entry.expiresAt().isAfter(now));
+        if (reused.isEmpty()) {
+            return refusedRefresh(false);
+        }
+        endFamily(reused.get().family(), now);
+        String username = users.byId(reused.get().userId()).map(User::username).orElse(null);
+        events.refresh(username, "reuse_detected");
+        return refusedRefresh(true);
     }
 
-    /** One answer for every refused refresh token (unknown, expired, used, ended): no hint which. */
-    private static InvalidToken refusedRefresh() {
+    /**
+     * One answer for every refused refresh token (unknown, expired, used, ended): no hint which.
+     * A reuse has been counted already ({@code counted}).
+     */
+    private InvalidToken refusedRefresh(boolean counted) {
+        if (!counted) {
+            events.refresh(null, "refused");
+        }
         return InvalidToken.rejected("The refresh token is not valid.");
     }
 

@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.Conflict;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ public class KeyRing {
     public record Rotation(String kid, String algorithm, Instant activatesAt) {
     }
 
+    @Inject
+    SecurityEvents events;
     @Inject
     MongoDBTemplate template;
     @Inject
@@ -134,7 +137,8 @@ public class KeyRing {
         SigningKey created = generate(now, now.plus(keySettings.activationDelay()));
         insert(created);
         reload();
-        LOG.info(() -> "jwtlib audit: new signing key kid=" + created.kid() + " published; it signs from "
+        events.signingKey(created.kid(), "published");
+        LOG.info(() -> "jwtlib: new signing key kid=" + created.kid() + " published; it signs from "
                 + created.activatesAt());
         return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
     }
@@ -169,7 +173,7 @@ public class KeyRing {
         KeySchedule schedule = KeySchedule.of(keys, now, lifetime().plus(REFRESH));
         for (SigningKey old : schedule.retired()) {
             template.delete(StoredSigningKey.class, old.kid());
-            LOG.info(() -> "jwtlib audit: signing key kid=" + old.kid() + " retired: every token it signed has expired");
+            events.signingKey(old.kid(), "retired");
         }
         published = schedule.published().stream()
                 .collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));

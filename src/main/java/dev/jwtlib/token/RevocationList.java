@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.audit.SecurityEvents;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -38,6 +39,8 @@ public class RevocationList {
 
     private enum Kind { TOKEN, SESSION, USER }
 
+    @Inject
+    SecurityEvents events;
     @Inject
     MongoDatabase database;
     @Inject
@@ -146,6 +149,7 @@ public class RevocationList {
                 .append("expires_at", Date.from(expiresAt));
         collection.replaceOne(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
         apply(kind, value, effective);
+        events.revocation(kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void apply(Kind kind, String value, Instant at) {

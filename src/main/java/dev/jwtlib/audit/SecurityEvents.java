@@ -1,0 +1,160 @@
+package dev.jwtlib.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Where the service says what happened, for operators: each security event becomes one audit
+ * line, a JSON object ({@code time, event, outcome, username, source} and details; never a
+ * password, hash or token) on the logger {@code jwtlib.audit}, and a count in MicroProfile
+ * Metrics when the server offers it ({@code /metrics} on Liberty). Where it offers none (WildFly's
+ * standard configuration) the counts are skipped and nothing fails.
+ */
+@ApplicationScoped
+public class SecurityEvents {
+
+    private static final Logger AUDIT = Logger.getLogger("jwtlib.audit");
+
+    @Inject
+    Instance<HttpServletRequest> request;
+    @Inject
+    Instance<MetricRegistry> registries;
+    @Inject
+    Clock clock;
+
+    private MetricRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private Timer hashing;
+
+    @PostConstruct
+    void init() {
+        if (registries.isResolvable()) {
+            registry = registries.get();
+            hashing = registry.timer(Metadata.builder().withName("jwtlib.password.hash")
+                    .withDescription("Time of each PBKDF2 password hash or check").build());
+        }
+    }
+
+    /** Whether counts go to MicroProfile Metrics here. */
+    public boolean metricsEnabled() {
+        return registry != null;
+    }
+
+    /**
+     * A login: {@code success}, {@code bad_credentials}, {@code locked} or {@code throttled}.
+     * Logins run off the request thread, so the caller's address is given.
+     */
+    public void login(String username, String outcome, String source) {
+        count("jwtlib.logins", "Logins by outcome", "outcome", outcome);
+        audit("login", outcome, username, source, null);
+    }
+
+    /** A refresh: {@code success}, {@code refused} or {@code reuse_detected}. */
+    public void refresh(String username, String outcome) {
+        count("jwtlib.refreshes", "Refresh-token exchanges by outcome", "outcome", outcome);
+        if (!"success".equals(outcome)) {
+            audit("refresh", outcome, username, null);
+        }
+    }
+
+    /** An introspection call: {@code active} or {@code inactive}. Counted, not audited (one per call). */
+    public void introspection(String outcome) {
+        count("jwtlib.introspections", "Introspection answers by outcome", "outcome", outcome);
+    }
+
+    /** Tokens ended before their time: {@code token}, {@code session} (a login) or {@code user} (all of a user's). */
+    public void revocation(String kind) {
+        count("jwtlib.revocations", "Revocations by kind", "kind", kind);
+    }
+
+    public void logout(String username) {
+        audit("logout", "success", username, null);
+    }
+
+    public void registration(String username) {
+        count("jwtlib.registrations", "New accounts", null, null);
+        audit("register", "success", username, null);
+    }
+
+    public void passwordChange(String username, String outcome) {
+        audit("password_change", outcome, username, null);
+    }
+
+    public void lockout(String name, Duration lockout) {
+        audit("lockout", "locked", name, Map.of("lockout_seconds", Long.toString(lockout.toSeconds())));
+    }
+
+    /** An administrator's change to a user: {@code changed} or {@code deleted}. */
+    public void userAdministration(String username, String outcome, String by, Map<String, String> details) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put("by", by);
+        audit("user_admin", outcome, username, all);
+    }
+
+    public void signingKey(String kid, String outcome) {
+        audit("signing_key", outcome, null, Map.of("kid", kid));
+    }
+
+    /** How long one PBKDF2 hash or check took. */
+    public void hashed(Duration took) {
+        if (hashing != null) {
+            hashing.update(took);
+        }
+    }
+
+    private void count(String name, String description, String tag, String value) {
+        if (registry == null) {
+            return;
+        }
+        counters.computeIfAbsent(name + '|' + value, key -> {
+            Metadata metadata = Metadata.builder().withName(name).withDescription(description).build();
+            return tag == null ? registry.counter(metadata) : registry.counter(metadata, new Tag(tag, value));
+        }).inc();
+    }
+
+    private void audit(String event, String outcome, String username, Map<String, String> details) {
+        audit(event, outcome, username, source(), details);
+    }
+
+    private void audit(String event, String outcome, String username, String source, Map<String, String> details) {
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("time", clock.instant().toString())
+                .add("event", event)
+                .add("outcome", outcome);
+        if (username != null) {
+            line.add("username", username);
+        }
+        if (source != null) {
+            line.add("source", source);
+        }
+        if (details != null) {
+            details.forEach(line::add);
+        }
+        AUDIT.info(line.build().toString());
+    }
+
+    /** The caller's address, when there is a request (none at start-up or in a background task). */
+    private String source() {
+        try {
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null;
+        }
+    }
+}
