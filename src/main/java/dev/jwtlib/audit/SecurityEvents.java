@@ -1,5 +1,6 @@
 package dev.jwtlib.audit;
 
+import jakarta.json.JsonBuilderFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 @ApplicationScoped
 public class SecurityEvents {
+
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createObjectBuilder}. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private static final Logger AUDIT = Logger.getLogger("jwtlib.audit");
 
@@ -133,7 +137,7 @@ public class SecurityEvents {
     }
 
     private void audit(String event, String outcome, String username, String source, Map<String, String> details) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("time", clock.instant().toString())
                 .add("event", event)
                 .add("outcome", outcome);

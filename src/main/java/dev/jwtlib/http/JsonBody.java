@@ -1,5 +1,7 @@
 package dev.jwtlib.http;
 
+import java.util.Map;
+import jakarta.json.JsonReaderFactory;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.InvalidInput.FieldError;
 import jakarta.json.Json;
@@ -23,6 +25,9 @@ import java.util.Optional;
  * is an error, never passed on. Unknown fields are ignored.
  */
 public final class JsonBody {
+
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createReader}. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject object;
     private final List<FieldError> errors = new ArrayList<>();
@@ -49,7 +54,7 @@ public final class JsonBody {
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject json) {
                 return Optional.of(new JsonBody(json));

@@ -1,5 +1,7 @@
 package dev.jwtlib.introspection;
 
+import java.util.Map;
+import jakarta.json.JsonBuilderFactory;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.token.VerifiedToken;
 import jakarta.json.Json;
@@ -13,7 +15,10 @@ import jakarta.json.JsonObjectBuilder;
  */
 public final class IntrospectionResponse {
 
-    private static final JsonObject INACTIVE = Json.createObjectBuilder().add("active", false).build();
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createObjectBuilder}. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
+    private static final JsonObject INACTIVE = JSON.createObjectBuilder().add("active", false).build();
 
     private IntrospectionResponse() {
     }
@@ -23,11 +28,11 @@ public final class IntrospectionResponse {
     }
 
     public static JsonObject active(VerifiedToken token, PublicUser user) {
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         token.groups().stream().sorted().forEach(groups::add);
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         user.roles().forEach(roles::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("active", true)
                 .add("sub", token.subject())
                 .add("username", token.username())
@@ -37,7 +42,7 @@ public final class IntrospectionResponse {
                 .add("jti", token.jti())
                 .add("token_type", "Bearer")
                 .add("groups", groups)
-                .add("user", Json.createObjectBuilder()
+                .add("user", JSON.createObjectBuilder()
                         .add("username", user.username())
                         .add("email", user.email())
                         .add("is_active", user.isActive())

@@ -29,12 +29,20 @@ public class PasswordHasher {
     static final long WAIT_MILLIS = 1_000;
 
     private String dummy;
+    /** A moving average of how long one hash takes here, in nanoseconds. */
+    private final java.util.concurrent.atomic.AtomicLong typicalNanos = new java.util.concurrent.atomic.AtomicLong();
 
     @PostConstruct
     void init() {
         hash.initialize(settings.hashParameters());
+        long start = System.nanoTime();
         dummy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+        typicalNanos.set(System.nanoTime() - start);
+    }
 
+    /** How long one hash or check typically takes on this machine (a moving average). */
+    public java.time.Duration typicalHashTime() {
+        return java.time.Duration.ofNanos(typicalNanos.get());
     }
 
     /** The hashing parameters in use, for the start-up log. */
@@ -82,7 +90,9 @@ public class PasswordHasher {
             return work.get();
         } finally {
             slots.release();
-            events.hashed(java.time.Duration.ofNanos(System.nanoTime() - start));
+            long took = System.nanoTime() - start;
+            typicalNanos.updateAndGet(average -> average == 0 ? took : average + (took - average) / 8);
+            events.hashed(java.time.Duration.ofNanos(took));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jwtlib.problem;
 
+import java.util.Map;
+import jakarta.json.JsonBuilderFactory;
 import dev.jwtlib.error.InvalidInput.FieldError;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +15,9 @@ import java.util.List;
  * {@code errors: [{field, message}]}. Rendered with JSON-P as {@code application/problem+json}.
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createObjectBuilder}. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
@@ -32,14 +37,14 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
                 .add("detail", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         return json.build().toString();

@@ -1,5 +1,7 @@
 package dev.jwtlib.resource;
 
+import java.util.Map;
+import jakarta.json.JsonReaderFactory;
 import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.mechanism.AccessTokenCheck;
@@ -44,6 +46,9 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 @ForMode(Mode.INTROSPECT)
 public class IntrospectionTokenCheck implements AccessTokenCheck {
+
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createReader}. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private static final Logger LOG = Logger.getLogger(IntrospectionTokenCheck.class.getName());
     private static final int CACHE_CAPACITY = 50_000;
@@ -121,7 +126,7 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
      */
     static VerifiedToken parse(String body, String issuer, Instant now) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new AuthServiceUnavailable("The auth service's introspection answer is not a JSON object.", e);

@@ -1,5 +1,7 @@
 package dev.jwtlib.session;
 
+import java.util.Map;
+import jakarta.json.JsonBuilderFactory;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.TooManyFailures;
@@ -31,6 +33,9 @@ import java.util.Optional;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createObjectBuilder}. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @Inject
     SessionService sessions;
@@ -89,7 +94,7 @@ public class SessionResource {
             refreshToken = Optional.empty();
         }
         sessions.logout(AuthorizationHeader.bearerToken(authorization), refreshToken);
-        return Json.createObjectBuilder().add("message", "Logged out.").build();
+        return JSON.createObjectBuilder().add("message", "Logged out.").build();
     }
 
     /** Token responses must not be stored by caches (RFC 6749 section 5.1). */

@@ -1,5 +1,7 @@
 package dev.jwtlib.token;
 
+import java.util.Map;
+import jakarta.json.JsonReaderFactory;
 import dev.jwtlib.error.InvalidToken;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -18,6 +20,9 @@ import java.util.Set;
  */
 record JoseHeader(String alg, String kid) {
 
+    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createReader}. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     /** Header parameters that would make the verifier fetch or trust a key the token brings. */
     private static final Set<String> FORBIDDEN = Set.of("jwk", "jku", "x5u", "x5c", "crit");
 
@@ -32,7 +37,7 @@ record JoseHeader(String alg, String kid) {
             throw InvalidToken.malformed("The token is not a JWS compact serialization.");
         }
         JsonObject header;
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = READERS.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(token.substring(0, first)), StandardCharsets.UTF_8)))) {
             header = reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {
