@@ -74,9 +74,15 @@ public final class HttpBench {
         BenchServer service = new BenchServer(wlp, "jwtlib-bench", 19180);
         BenchServer mpJwt = new BenchServer(wlp, "jwtlib-bench-mpjwt", 19183);
         String authUrl = service.url();
-        service.create(Files.readString(Path.of("liberty/server.xml")),
-                List.of("-Xmx256m", "-Djwtlib.bootstrap.admin.username=" + ADMIN,
-                        "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD),
+        List<String> serviceOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:NativeMemoryTracking=summary",
+                "-Djwtlib.bootstrap.admin.username=" + ADMIN,
+                "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a CPU profile of the service server for the whole run, to read with `jfr print`
+            serviceOptions.add("-XX:StartFlightRecording=filename=" + Path.of("target/bench-service.jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
+        service.create(Files.readString(Path.of("liberty/server.xml")), serviceOptions,
                 List.of(Path.of("target/jwtlib.war")),
                 List.of(ResourceServerWars.war("rs-jwks", Map.of("jwtlib.mode", "jwks", "jwtlib.auth-service.url", authUrl)),
                         ResourceServerWars.war("rs-introspect", introspectConfig(authUrl, "PT5S")),
@@ -89,11 +95,19 @@ public final class HttpBench {
         mpJwt.start("/mpjwt/api/public");
         try {
             Setup setup = new Setup(authUrl);
-            resourceServerModes(authUrl, setup);
-            p1AndP2(authUrl, mpJwt.url(), setup);
-            p3(authUrl, setup);
+            warmUp(authUrl, mpJwt.url(), setup);
+            if (selected("modes")) {
+                resourceServerModes(authUrl, setup);
+            }
+            if (selected("p1p2")) {
+                p1AndP2(authUrl, mpJwt.url(), setup);
+            }
+            if (selected("p3")) {
+                p3(authUrl, setup);
+            }
             facts.put("Liberty RSS after the load (-Xmx256m)", service.rssMiB() + " MiB");
-            if (withKeycloak) {
+            Files.writeString(Path.of("target/bench-nmt.txt"), jcmd(service.pid(), "VM.native_memory", "summary"));
+            if (withKeycloak && selected("p4")) {
                 p4(authUrl, setup);
             }
         } finally {
@@ -101,6 +115,36 @@ public final class HttpBench {
             service.stop();
         }
         report();
+    }
+
+    /**
+     * Every measured path once under load before anything is measured, so that the first pair
+     * does not compare a cold path with a warm one.
+     */
+    private void warmUp(String authUrl, String mpJwtUrl, Setup setup) throws Exception {
+        Duration each = Duration.ofSeconds(5);
+        for (String url : List.of(authUrl + "/rs-jwks/api/public", authUrl + "/rs-jwks/api/reports",
+                authUrl + "/rs-introspect/api/reports", mpJwtUrl + "/mpjwt/api/reports")) {
+            Load.run("warm-up " + url, 8, Duration.ZERO, each, (t, s) -> get(url, setup.userToken), Load.status(200));
+        }
+        Load.run("warm-up introspection", 8, Duration.ZERO, each, (t, s) -> introspect(authUrl, setup.userToken),
+                Load.status(200));
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        args.addAll(List.of(command));
+        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
+    /** {@code -Dbench.only=modes,p1p2,p3,p4} runs some groups only (for profiling); default all. */
+    private static boolean selected(String group) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(group);
     }
 
     private static Map<String, String> introspectConfig(String authUrl, String ttl) {
