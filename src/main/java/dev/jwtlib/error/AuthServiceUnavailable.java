@@ -6,7 +6,21 @@ package dev.jwtlib.error;
  */
 public class AuthServiceUnavailable extends AuthError {
 
+    private final long retryAfterSeconds;
+
     public AuthServiceUnavailable(String message, Throwable cause) {
+        this(message, cause, 5);
+    }
+
+    /**
+     * @param retryAfterSeconds what {@code Retry-After} tells the client
+     */
+    public AuthServiceUnavailable(String message, Throwable cause, long retryAfterSeconds) {
         super(message, cause);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

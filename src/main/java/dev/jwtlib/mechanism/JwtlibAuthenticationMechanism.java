@@ -40,8 +40,6 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final String INTROSPECTION_PATH = "/api/auth/introspect";
     /** At most this much of a refused request's body is read before the answer. */
     private static final long DRAIN_LIMIT = 64 * 1024;
-    /** Seconds a client should wait before retrying after a {@code 503}. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -84,7 +82,7 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
             result = identityStores.validate(credential);
         } catch (AuthServiceUnavailable e) {
             return send(request, response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
-                    null, RETRY_AFTER_SECONDS);
+                    null, Long.toString(e.retryAfterSeconds()));
         } catch (TooManyFailures e) {
             return send(request, response, Problem.of("too-many-failures", "Too Many Requests", 429, e.getMessage()),
                     null, Long.toString(e.retryAfterSeconds()));

@@ -11,6 +11,6 @@ public class AuthServiceUnavailableMapper implements ExceptionMapper<AuthService
 
     @Override
     public Response toResponse(AuthServiceUnavailable e) {
-        return Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()).response().header("Retry-After", "5").build();
+        return Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()).response().header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
     }
 }

@@ -71,6 +71,7 @@ public class LoginAdmission {
     }
 
     private static AuthServiceUnavailable busy() {
-        return new AuthServiceUnavailable("Too many logins at once; retry in a moment.", null);
+        // a slot frees within about one hash time: retrying a second later is sensible
+        return new AuthServiceUnavailable("Too many logins at once; retry in a moment.", null, 1);
     }
 }

@@ -56,13 +56,26 @@ public class RefreshTokens {
                 .append("expires_at", Date.from(expiresAt)));
     }
 
-    /** Marks an unused, unexpired token used and returns it; empty when it was not such a token. */
+    /**
+     * Marks an unused, unexpired token used and returns it; empty when it was not such a token.
+     * One atomic update by {@code _id} alone, returning the token as it was: of parallel claims
+     * exactly one sees it unused. (A filter on more than {@code _id} would be just as atomic in
+     * MongoDB, but the embedded store then scans the whole collection: the claim took longer with
+     * every token ever issued.)
+     */
     public Optional<Entry> claim(String digest, Instant now) {
-        Document claimed = collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", digest), Filters.eq("used", false), Filters.gt("expires_at", Date.from(now))),
-                Updates.combine(Updates.set("used", true), Updates.set("used_at", Date.from(now))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(RefreshTokens::entry);
+        Document before = collection.findOneAndUpdate(Filters.eq("_id", digest),
+                Updates.combine(Updates.set("used", true), Updates.min("used_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            return Optional.empty();
+        }
+        Entry entry = entry(before);
+        if (entry.used() || entry.ended() || !entry.expiresAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(entry.digest(), entry.family(), entry.userId(), entry.familyStart(), true, false,
+                entry.expiresAt()));
     }
 
     public Optional<Entry> find(String digest) {

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop HTTP load generator on the JDK's client: {@code concurrency} threads, each
- * sending its next request when the previous one is answered, for a fixed time or until the
- * requests run out. Throughput and latency percentiles are of the successful answers (as the
+ * sending its next request when the previous one is answered (after the {@code Retry-After} of
+ * a {@code 503} or {@code 429}, as a well-behaved client does), for a fixed time or until the
+ * requests run out; and an open-loop one ({@link #atRate}). Throughput and latency percentiles are of the successful answers (as the
  * scenario defines them); the other answers are counted by status with their own p99.
  */
 final class Load {
@@ -95,10 +96,12 @@ final class Load {
                     long sent = System.nanoTime();
                     int status;
                     boolean success;
+                    long retryAfter = 0;
                     try {
                         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                         status = response.statusCode();
                         success = outcome.ok(thread, response);
+                        retryAfter = response.headers().firstValue("Retry-After").map(Load::seconds).orElse(0L);
                     } catch (IOException e) {
                         status = -1;
                         success = false;
@@ -106,6 +109,10 @@ final class Load {
                         return;
                     }
                     long took = System.nanoTime() - sent;
+                    if (!success && (status == 503 || status == 429)) {
+                        // a polite client waits as long as Retry-After says (at most 5 s) before its next request
+                        pause(retryAfter);
+                    }
                     if (success && mine.okCount < MAX_SAMPLES) {
                         mine.ok[mine.okCount++] = took;
                     } else if (!success && mine.otherCount < MAX_SAMPLES) {
@@ -127,6 +134,77 @@ final class Load {
         long[] other = merge(samples, false);
         return new Result(name, concurrency, ok.length, other.length, seconds,
                 percentile(ok, 0.50), percentile(ok, 0.99), percentile(other, 0.99), statuses);
+    }
+
+    private static long seconds(String header) {
+        try {
+            return Math.min(5, Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * An open loop: requests start at a fixed rate whatever the answers, each on a pool thread;
+     * latency counts from the planned start, so queueing in the generator is not hidden.
+     */
+    static Result atRate(String name, double perSecond, Duration duration, Requests requests, Outcome outcome)
+            throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(128);
+        Samples samples = new Samples();
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / perSecond);
+        long planned = start;
+        long n = 0;
+        while (planned < start + duration.toNanos()) {
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            long plannedAt = planned;
+            long sequence = n++;
+            pool.execute(() -> {
+                HttpRequest request = requests.next(0, sequence);
+                int status;
+                boolean success;
+                try {
+                    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                    status = response.statusCode();
+                    success = outcome.ok(0, response);
+                } catch (IOException | InterruptedException e) {
+                    status = -1;
+                    success = false;
+                }
+                long took = System.nanoTime() - plannedAt;
+                synchronized (samples) {
+                    if (success && samples.okCount < MAX_SAMPLES) {
+                        samples.ok[samples.okCount++] = took;
+                    } else if (!success && samples.otherCount < MAX_SAMPLES) {
+                        samples.other[samples.otherCount++] = took;
+                    }
+                    samples.statuses.merge(status, 1L, Long::sum);
+                }
+            });
+            planned += interval;
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] ok = merge(List.of(samples), true);
+        long[] other = merge(List.of(samples), false);
+        Result result = new Result(name + String.format(" (open loop, %.0f/s offered)", perSecond), 0, ok.length,
+                other.length, seconds, percentile(ok, 0.50), percentile(ok, 0.99), percentile(other, 0.99),
+                new TreeMap<>(samples.statuses));
+        System.out.println(result.line());
+        return result;
     }
 
     private static long[] merge(List<Samples> samples, boolean ok) {
