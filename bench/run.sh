@@ -32,5 +32,5 @@ if [ "$keycloak" = true ] && [ -z "${KEYCLOAK_JAVA_HOME:-}" ]; then
 fi
 
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  -Dbench.seconds="$seconds" -Dbench.keycloak="$keycloak" -Dbench.only="${BENCH_ONLY:-}" -Dbench.jfr="${BENCH_JFR:-false}" -Dbench.keycloak.java="${KEYCLOAK_JAVA_HOME:-}" \
+  -Dbench.seconds="$seconds" -Dbench.keycloak="$keycloak" -Dbench.only="${BENCH_ONLY:-}" -Dbench.jfr="${BENCH_JFR:-false}" -Dbench.refreshOnly="${BENCH_REFRESH_ONLY:-false}" -Dbench.keycloak.java="${KEYCLOAK_JAVA_HOME:-}" \
   dev.jwtlib.bench.HttpBench

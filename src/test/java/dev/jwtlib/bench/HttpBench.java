@@ -263,8 +263,10 @@ public final class HttpBench {
     private void p4(String authUrl, Setup setup, boolean withKeycloak) throws Exception {
         if (!withKeycloak) {
             // jwtlib's side only (for profiling)
-            Load.run("P4 introspection (jwtlib)", 8, warmup, duration, (t, s) -> introspect(authUrl, setup.userToken),
-                    Load.status(200));
+            if (!Boolean.getBoolean("bench.refreshOnly")) {
+                Load.run("P4 introspection (jwtlib)", 8, warmup, duration, (t, s) -> introspect(authUrl, setup.userToken),
+                        Load.status(200));
+            }
             RefreshChains chains = new RefreshChains(8, setup::login, r -> json(r).getString("refresh_token"));
             Load.run("P4 refresh (jwtlib)", 8, Duration.ZERO, duration, (t, s) -> post(authUrl + "/api/auth/refresh",
                     "application/json", "{\"refresh_token\":\"" + chains.current(t) + "\"}", null), chains);
