@@ -46,6 +46,13 @@ final class KeycloakPeer {
             home = found.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run bench/run.sh: it unpacks Keycloak into target/keycloak"));
         }
+        // dev mode keeps its H2 database under data/: start from an empty one every run
+        Path data = home.resolve("data");
+        if (Files.isDirectory(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         String javaHome = System.getProperty("bench.keycloak.java", System.getenv("KEYCLOAK_JAVA_HOME"));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + PORT, "--http-host=127.0.0.1")
@@ -54,6 +61,11 @@ final class KeycloakPeer {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "bench-admin-password");
         System.out.println("\nstarting Keycloak (" + home.getFileName() + ", JDK " + javaHome + ") on " + URL);
+        try (java.net.Socket taken = new java.net.Socket("127.0.0.1", PORT)) {
+            throw new IllegalStateException("port " + PORT + " is in use (a Keycloak left from an earlier run?)");
+        } catch (IOException free) {
+            // nothing listens there: good
+        }
         Process process = builder.start();
         Instant deadline = Instant.now().plusSeconds(300);
         while (true) {
@@ -69,8 +81,14 @@ final class KeycloakPeer {
             }
             Thread.sleep(1000);
         }
-        configure(userPassword, loginUsers);
-        return new KeycloakPeer(process, userPassword);
+        try {
+            configure(userPassword, loginUsers);
+            return new KeycloakPeer(process, userPassword);
+        } catch (Exception | Error e) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            throw e;
+        }
     }
 
     private static void configure(String userPassword, int loginUsers) throws Exception {
