@@ -7,6 +7,7 @@ import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.mechanism.AccessTokenCheck;
 import dev.jwtlib.mechanism.ForMode;
 import dev.jwtlib.mechanism.Mode;
+import dev.jwtlib.token.ExpiringCache;
 import dev.jwtlib.token.TokenIds;
 import dev.jwtlib.token.TokenSettings;
 import dev.jwtlib.token.TokenVerifier;
@@ -52,12 +53,16 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
 
     private static final Logger LOG = Logger.getLogger(IntrospectionTokenCheck.class.getName());
     private static final int CACHE_CAPACITY = 50_000;
+    /** Marks a cached "not active" answer. */
+    private static final VerifiedToken INACTIVE = new VerifiedToken("", "", java.util.Set.of(), "", Instant.EPOCH,
+            Instant.EPOCH, "", null);
 
     @Inject
     Config config;
 
     private final Clock clock = Clock.systemUTC();
-    private final IntrospectionAnswers answers = new IntrospectionAnswers(CACHE_CAPACITY);
+    /** The auth service's recent answers by token digest: the claims, or {@link #INACTIVE}. */
+    private final ExpiringCache<VerifiedToken> answers = new ExpiringCache<>(CACHE_CAPACITY);
     private TokenSettings tokenSettings;
     private RemoteSettings remote;
     private AuthServiceClient client;
@@ -78,18 +83,21 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
         TokenVerifier.precheck(token, tokenSettings.algorithm());
         Instant now = clock.instant();
         String digest = TokenIds.digest(token);
-        IntrospectionAnswers.Answer answer = answers.get(digest, now);
+        VerifiedToken answer = answers.get(digest, now);
         if (answer == null) {
             VerifiedToken active = ask(token);
-            answer = active == null
-                    ? new IntrospectionAnswers.Answer(null, now.plus(remote.inactiveCacheTtl()))
-                    : new IntrospectionAnswers.Answer(active, earliest(now.plus(remote.activeCacheTtl()), active.expiresAt()));
-            answers.put(digest, answer, now);
+            if (active == null) {
+                answer = INACTIVE;
+                answers.put(digest, INACTIVE, now.plus(remote.inactiveCacheTtl()), now);
+            } else {
+                answer = active;
+                answers.put(digest, active, earliest(now.plus(remote.activeCacheTtl()), active.expiresAt()), now);
+            }
         }
-        if (!answer.active()) {
+        if (answer == INACTIVE) {
             throw InvalidToken.rejected("The auth service reports the token as not active.");
         }
-        return answer.token();
+        return answer;
     }
 
     /** The token's claims when the auth service says it is active, else {@code null}. */

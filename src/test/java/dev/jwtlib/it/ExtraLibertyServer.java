@@ -1,23 +1,45 @@
 package dev.jwtlib.it;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * A further Liberty server the build prepared next to the Arquillian one (same runtime, the
- * same WAR in its dropins, its own port and store settings), started and stopped by a test.
+ * A further Liberty server of the build's runtime next to the Arquillian one, started and
+ * stopped by a test: one the build prepared (the same WAR in its dropins, its own port and store
+ * settings), or one a test {@linkplain #prepare prepares}.
  */
 final class ExtraLibertyServer {
 
     private final String name;
+    private final String readyPath;
     final Api api;
 
+    /** A server whose application is jwtlib: ready when its JWKS answers. */
     ExtraLibertyServer(String name, String baseUrl) {
+        this(name, baseUrl, "/.well-known/jwks.json");
+    }
+
+    ExtraLibertyServer(String name, String baseUrl, String readyPath) {
         this.name = name;
         this.api = new Api(baseUrl);
+        this.readyPath = readyPath;
+    }
+
+    /** Creates the server if the build did not, with this configuration and this one application. */
+    void prepare(String serverXml, WebArchive application) throws IOException, InterruptedException {
+        Path server = Path.of(System.getProperty("jwtlib.it.wlp"), "usr/servers", name);
+        if (!Files.isDirectory(server)) {
+            run("create");
+        }
+        Files.writeString(server.resolve("server.xml"), serverXml);
+        Files.createDirectories(server.resolve("dropins"));
+        application.as(ZipExporter.class).exportTo(server.resolve("dropins").resolve(application.getName()).toFile(), true);
     }
 
     /** Starts the server and waits until the application answers. */
@@ -26,7 +48,7 @@ final class ExtraLibertyServer {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (api.get("/.well-known/jwks.json", null).status() == 200) {
+                if (api.get(readyPath, null).status() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {
