@@ -1,77 +1,130 @@
 package dev.jwtlib.session;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import dev.jwtlib.password.PasswordHasher;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Admits password-hashing requests (login) so that overload gives fast {@code 503}s instead of
- * every login slowing down: the request thread is released at once (JAX-RS async), and at most
- * {@link #CAPACITY} logins run or wait at a time — one hashing per core, one more waiting per
- * core — so an admitted login takes at most about two hash times. One that still waited longer
- * than that (twice the typical hash time measured here, within 100 ms to 1 s) is answered
- * {@code 503} without being hashed. The cores stay busy as long as logins keep coming.
+ * every login slowing down. The request thread is released at once (JAX-RS async); the login
+ * runs on one of {@link #CORES} hashing threads of its own, and at most {@link #CORES} more wait
+ * in a queue, so an admitted login takes at most about two hash times and the cores stay busy
+ * while logins keep coming. The excess is answered {@code 503} with {@code Retry-After: 1} at
+ * once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
+ * answered {@code 503} without being hashed.
+ *
+ * <p>The threads come from the platform's {@link ManagedThreadFactory}, so they run with the
+ * application's context. They are not borrowed from the server's shared executor: a login that
+ * waits for a core there holds a thread the server needs for other requests, and measured logins/s
+ * fell to about 0.7 of the bare hashing rate.
  */
 @ApplicationScoped
 public class LoginAdmission {
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
-    static final int CAPACITY = CORES * 2;
     private static final long MIN_WAIT_MILLIS = 100;
     private static final long MAX_WAIT_MILLIS = 1_000;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
     @Inject
     PasswordHasher hasher;
 
+    private ThreadPoolExecutor pool;
+    private int capacity;
     private final AtomicInteger admitted = new AtomicInteger();
 
-    /**
-     * Runs {@code work} on the hashing executor and resumes {@code response} with its result, or
-     * with a {@code 503} (after {@code onBusy}) when too many logins wait.
-     */
-    public void submit(AsyncResponse response, Supplier<Object> work, Runnable onBusy) {
-        if (admitted.incrementAndGet() > CAPACITY) {
-            admitted.decrementAndGet();
-            onBusy.run();
-            response.resume(busy());
-            return;
-        }
-        long queued = System.nanoTime();
-        long maxWait = Math.min(MAX_WAIT_MILLIS, Math.max(MIN_WAIT_MILLIS, 2 * hasher.typicalHashTime().toMillis()));
-        try {
-            executor.execute(() -> {
-                try {
-                    if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued) > maxWait) {
-                        onBusy.run();
-                        response.resume(busy());
-                    } else {
-                        response.resume(work.get());
-                    }
-                } catch (Throwable e) {
-                    response.resume(e);
-                } finally {
-                    admitted.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException | IllegalStateException e) {
-            admitted.decrementAndGet();
-            onBusy.run();
-            response.resume(busy());
+    @PostConstruct
+    void start() {
+        start(threads, CORES, CORES);
+    }
+
+    /** A pool of {@code hashing} threads and {@code waiting} queued logins (package-private for tests). */
+    void start(ThreadFactory factory, int hashing, int waiting) {
+        capacity = hashing + waiting;
+        // the queue never refuses what the count admitted: a login leaves the count before its
+        // answer is sent, so the caller's next login may arrive before its thread is free again
+        pool = new ThreadPoolExecutor(hashing, hashing, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(capacity),
+                factory, new ThreadPoolExecutor.AbortPolicy());
+        // idle hashing threads end after a minute; the next login starts them again
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
         }
     }
 
+    /**
+     * Runs {@code work} on a hashing thread and resumes {@code response} with its result, or
+     * with a {@code 503} (after {@code onBusy}) when too many logins wait.
+     */
+    public void submit(AsyncResponse response, Supplier<Object> work, Runnable onBusy) {
+        submit(work, onBusy, answer -> {
+            if (answer instanceof Throwable failure) {
+                response.resume(failure); // through the exception mappers
+            } else {
+                response.resume(answer);
+            }
+        });
+    }
+
+    /** {@link #submit(AsyncResponse, Supplier, Runnable)} with the answer handed to {@code resume}. */
+    void submit(Supplier<Object> work, Runnable onBusy, Consumer<Object> resume) {
+        if (admitted.incrementAndGet() > capacity) {
+            admitted.decrementAndGet();
+            onBusy.run();
+            resume.accept(busy());
+            return;
+        }
+        long queued = System.nanoTime();
+        long maxWait = maxWaitMillis(hasher.typicalHashTime());
+        try {
+            pool.execute(() -> {
+                Object answer;
+                try {
+                    if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued) > maxWait) {
+                        onBusy.run();
+                        answer = busy();
+                    } else {
+                        answer = work.get();
+                    }
+                } catch (Throwable e) {
+                    answer = e;
+                }
+                admitted.decrementAndGet();
+                resume.accept(answer);
+            });
+        } catch (RejectedExecutionException e) { // shut down
+            admitted.decrementAndGet();
+            onBusy.run();
+            resume.accept(busy());
+        }
+    }
+
+    static long maxWaitMillis(Duration typicalHash) {
+        return Math.min(MAX_WAIT_MILLIS, Math.max(MIN_WAIT_MILLIS, 2 * typicalHash.toMillis()));
+    }
+
     private static AuthServiceUnavailable busy() {
-        // a slot frees within about one hash time: retrying a second later is sensible
+        // a hashing thread frees within about one hash time: retrying a second later is sensible
         return new AuthServiceUnavailable("Too many logins at once; retry in a moment.", null, 1);
     }
 }
