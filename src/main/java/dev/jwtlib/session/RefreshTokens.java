@@ -8,25 +8,56 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.jwtlib.account.PublicUser;
+import dev.jwtlib.account.User;
+import dev.jwtlib.token.TokenSubject;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
  * Refresh tokens, stored only as SHA-256 digests ({@code refresh_tokens}), one family per login.
  * Single use is one conditional update in the store, so of two concurrent refreshes of the same
  * token exactly one wins. Expired entries are removed by a TTL index.
+ *
+ * <p>Each entry also carries what a refresh puts into the new pair about its user (name, email,
+ * roles), so that a refresh reads no user. That copy cannot go stale while the token is usable:
+ * every change of those (roles, activity, password, deletion) ends the user's sessions
+ * ({@link UserSessionsEnder}), and email and username never change.
  */
 @ApplicationScoped
 public class RefreshTokens {
 
     /** A stored refresh token. */
-    public record Entry(String digest, String family, String userId, Instant familyStart, boolean used, boolean ended,
+    public record Entry(String digest, String family, Owner owner, Instant familyStart, boolean used, boolean ended,
                         Instant expiresAt) {
+    }
+
+    /** The user a token belongs to, as the login or refresh that issued it saw them. */
+    public record Owner(String userId, String username, String email, List<String> roles) {
+
+        public Owner {
+            roles = List.copyOf(roles);
+        }
+
+        public static Owner of(User user) {
+            return new Owner(user.id(), user.username(), user.email(), user.roles());
+        }
+
+        TokenSubject subject() {
+            return new TokenSubject(userId, username, Set.copyOf(roles));
+        }
+
+        /** Active: a user stops being active only by an administrator, which ends their sessions. */
+        PublicUser publicUser() {
+            return new PublicUser(username, email, true, roles.stream().sorted().toList());
+        }
     }
 
     @Inject
@@ -45,11 +76,14 @@ public class RefreshTokens {
     /**
      * @param familyStart when the login that began this family happened
      */
-    public void insert(String digest, String family, String userId, Instant familyStart, Instant now,
+    public void insert(String digest, String family, Owner owner, Instant familyStart, Instant now,
                        Instant expiresAt) {
         collection.insertOne(new Document("_id", digest)
                 .append("family", family)
-                .append("user_id", userId)
+                .append("user_id", owner.userId())
+                .append("username", owner.username())
+                .append("email", owner.email())
+                .append("roles", owner.roles())
                 .append("family_start", Date.from(familyStart))
                 .append("used", false)
                 .append("created_at", Date.from(now))
@@ -74,7 +108,7 @@ public class RefreshTokens {
         if (entry.used() || entry.ended() || !entry.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Entry(entry.digest(), entry.family(), entry.userId(), entry.familyStart(), true, false,
+        return Optional.of(new Entry(entry.digest(), entry.family(), entry.owner(), entry.familyStart(), true, false,
                 entry.expiresAt()));
     }
 
@@ -98,7 +132,10 @@ public class RefreshTokens {
     }
 
     private static Entry entry(Document d) {
-        return new Entry(d.getString("_id"), d.getString("family"), d.getString("user_id"),
-                d.getDate("family_start").toInstant(), Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")), d.getDate("expires_at").toInstant());
+        Owner owner = new Owner(d.getString("user_id"), d.getString("username"), d.getString("email"),
+                d.getList("roles", String.class, List.of()));
+        return new Entry(d.getString("_id"), d.getString("family"), owner, d.getDate("family_start").toInstant(),
+                Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")),
+                d.getDate("expires_at").toInstant());
     }
 }

@@ -2,9 +2,7 @@ package dev.jwtlib.session;
 
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountService;
-import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
-import dev.jwtlib.account.Users;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.token.AccessTokens;
@@ -13,7 +11,6 @@ import dev.jwtlib.token.RevocationList;
 import dev.jwtlib.token.TokenIds;
 import dev.jwtlib.token.TokenIssuer;
 import dev.jwtlib.token.TokenSettings;
-import dev.jwtlib.token.TokenSubject;
 import dev.jwtlib.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,8 +33,6 @@ public class SessionService {
     @Inject
     AccountService accounts;
     @Inject
-    Users users;
-    @Inject
     TokenIssuer issuer;
     @Inject
     AccessTokens accessTokens;
@@ -57,31 +52,44 @@ public class SessionService {
      */
     public LoginResponse login(String username, String password) {
         User user = accounts.authenticate(username, password).orElseThrow(BadCredentials::new);
-        return issuePair(user, TokenIds.random(16), clock.instant());
+        return issuePair(RefreshTokens.Owner.of(user), TokenIds.random(16), clock.instant());
     }
 
     /**
      * Exchanges a refresh token for a new pair. A token presented a second time ends its whole
      * family: every refresh token and access token of that login.
      *
+     * <p>Two store round trips: the claim and the new token. The token names its family, so an
+     * ended login is refused before the claim from the in-memory revocation list; an ended user
+     * likewise after it; and the new pair takes the user from the claimed entry. The claim is
+     * what makes an ending immediate on every instance: ending a login or a user spends its
+     * unused tokens in the store.
+     *
      * @throws InvalidToken when the token is unknown, expired, used, or its login or user ended
      */
     public LoginResponse refresh(String refreshToken) {
         Instant now = clock.instant();
-        String digest = TokenIds.digest(refreshToken);
         // An ended login is checked before the claim, not after: when the same token is raced,
         // the one claim that wins answers 200 even though the losers' reuse then ends the login.
-        if (refreshTokens.find(digest).filter(entry -> revocations.isSessionRevoked(entry.family())).isPresent()) {
+        String family = familyOf(refreshToken).orElseThrow(() -> refusedRefresh(false));
+        if (revocations.sessionEnded(family)) {
             throw refusedRefresh(false);
         }
+        String digest = TokenIds.digest(refreshToken);
         RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
-        if (revocations.endedSessionsStartedBy(entry.userId(), entry.familyStart())) {
+        RefreshTokens.Owner owner = entry.owner();
+        if (!entry.family().equals(family) || revocations.userEndedSince(owner.userId(), entry.familyStart())) {
             throw refusedRefresh(false);
         }
-        User user = users.byId(entry.userId()).filter(User::active).orElseThrow(() -> refusedRefresh(false));
-        LoginResponse pair = issuePair(user, entry.family(), entry.familyStart());
-        events.refresh(user.username(), "success");
+        LoginResponse pair = issuePair(owner, family, entry.familyStart());
+        events.refresh(owner.username(), "success");
         return pair;
+    }
+
+    /** A refresh token is its family (the login's {@code sid}), a dot, and a random secret. */
+    static Optional<String> familyOf(String refreshToken) {
+        int dot = refreshToken.indexOf('.');
+        return dot > 0 ? Optional.of(refreshToken.substring(0, dot)) : Optional.empty();
     }
 
     /**
@@ -113,8 +121,7 @@ public class SessionService {
             return refusedRefresh(false);
         }
         endFamily(reused.get().family(), now);
-        String username = users.byId(reused.get().userId()).map(User::username).orElse(null);
-        events.refresh(username, "reuse_detected");
+        events.refresh(reused.get().owner().username(), "reuse_detected");
         return refusedRefresh(true);
     }
 
@@ -136,13 +143,13 @@ public class SessionService {
         revocations.revokeSession(family, now.plus(longest));
     }
 
-    private LoginResponse issuePair(User user, String family, Instant familyStart) {
+    private LoginResponse issuePair(RefreshTokens.Owner owner, String family, Instant familyStart) {
         Instant now = clock.instant();
-        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
-        String refresh = TokenIds.random(REFRESH_TOKEN_BYTES);
-        refreshTokens.insert(TokenIds.digest(refresh), family, user.id(), familyStart, now,
+        IssuedToken access = issuer.issue(owner.subject(), family);
+        String refresh = family + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
+        refreshTokens.insert(TokenIds.digest(refresh), family, owner, familyStart, now,
                 now.plus(settings.refreshTtl()));
         return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
-                PublicUser.of(user));
+                owner.publicUser());
     }
 }

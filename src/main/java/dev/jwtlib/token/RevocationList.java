@@ -120,23 +120,13 @@ public class RevocationList {
     }
 
     /**
-     * Whether every session of the user that started at or before {@code sessionStart} was
-     * ended since (password change, deactivation, role change, deletion). Read from the store:
-     * used by refresh, not on the hot path.
+     * Whether a login was ended, from the in-memory mirror: used by refresh before its claim. (The
+     * claim is what refuses, at once, a token of a login ended on another instance: ending a
+     * login spends its unused refresh tokens in the store.)
      */
-    public boolean endedSessionsStartedBy(String userId, Instant sessionStart) {
-        Instant known = users.get(userId);
-        if (known != null && !known.isBefore(sessionStart)) {
-            return true;
-        }
-        Document entry = collection.find(Filters.eq("_id", Kind.USER + ":" + userId)).first();
-        return entry != null && !entry.getDate("at").toInstant().isBefore(sessionStart);
-    }
-
-    /** Whether a login was ended; used by refresh, which reads the store anyway. */
-    public boolean isSessionRevoked(String sessionId) {
-        return sessions.containsKey(sessionId)
-                || collection.find(Filters.eq("_id", Kind.SESSION + ":" + sessionId)).first() != null;
+    public boolean sessionEnded(String sessionId) {
+        pollIfDue();
+        return sessions.containsKey(sessionId);
     }
 
     private void record(Kind kind, String value, Instant effective, Instant expiresAt) {

@@ -6,9 +6,12 @@ import static dev.jwtlib.it.Api.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,5 +99,32 @@ class TwoInstancesIT extends DeployedService {
         assertEquals(201, B.postJson("/api/auth/register",
                 Api.registration(username, username + "@example.com", PASSWORD)).status());
         assertTrue(api.login(username, PASSWORD).containsKey("access_token"));
+    }
+
+    @Test
+    void refreshWhenLoginEndedOnAThenRefusedOnBAtOnce() {
+        JsonObject login = api.login(api.newUser("xrefresh"), PASSWORD);
+        String refreshToken = login.getString("refresh_token");
+        api.send(api.request("/api/auth/logout").header("Authorization", "Bearer " + login.getString("access_token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"refresh_token\":\"" + refreshToken + "\"}")));
+
+        // no waiting for B's revocation list: ending a login spends its tokens in the shared store
+        assertProblem(B.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"), 401);
+    }
+
+    @Test
+    void refreshWhenRolesChangedOnAThenRefusedOnBAtOnceAndNewLoginHasNewRoles() {
+        String username = api.newUser("xroles");
+        String refreshToken = api.login(username, PASSWORD).getString("refresh_token");
+        assertEquals(200, api.patchJson("/api/admin/users/" + username, "{\"roles\":[\"user\",\"service\"]}",
+                api.adminToken()).status());
+
+        assertProblem(B.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"), 401);
+        String next = B.login(username, PASSWORD).getString("refresh_token");
+        Api.Reply refreshed = B.postJson("/api/auth/refresh", "{\"refresh_token\":\"" + next + "\"}");
+        assertEquals(200, refreshed.status());
+        assertEquals(List.of("service", "user"), refreshed.json().getJsonObject("user").getJsonArray("roles")
+                .getValuesAs(JsonString::getString));
     }
 }

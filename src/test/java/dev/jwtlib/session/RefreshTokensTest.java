@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class RefreshTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final RefreshTokens.Owner OWNER =
+            new RefreshTokens.Owner("user-1", "alice", "alice@example.com", List.of("user", "admin"));
     private MongoServer server;
     private MongoClient client;
     private RefreshTokens tokens;
@@ -43,7 +45,7 @@ class RefreshTokensTest {
     }
 
     private void insert(String digest, Instant expiresAt) {
-        tokens.insert(digest, "family-" + digest, "user-1", NOW, NOW, expiresAt);
+        tokens.insert(digest, "family-" + digest, OWNER, NOW, NOW, expiresAt);
     }
 
     @Test
@@ -51,6 +53,8 @@ class RefreshTokensTest {
         insert("a", NOW.plus(Duration.ofDays(1)));
         RefreshTokens.Entry claimed = tokens.claim("a", NOW).orElseThrow();
         assertEquals("family-a", claimed.family());
+        assertEquals(OWNER, claimed.owner(), "the claim hands back who the token belongs to, without reading the user");
+        assertEquals(NOW, claimed.familyStart());
         assertTrue(claimed.used());
         assertTrue(tokens.claim("a", NOW).isEmpty(), "a second claim of the same token");
         assertTrue(tokens.find("a").orElseThrow().used());
