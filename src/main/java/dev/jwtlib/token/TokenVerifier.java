@@ -1,25 +1,29 @@
 package dev.jwtlib.token;
 
 import dev.jwtlib.error.InvalidToken;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import jakarta.json.JsonString;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Checks an access token's signature and claims with SmallRye JWT and an explicit
  * {@link JWTAuthContextInfo}: one pinned algorithm, only keys the ring holds, required
  * {@code iss, sub, exp, iat, jti}, {@code aud} when configured, at most 60 s clock skew.
  * Revocation is not checked here; see {@link AccessTokens}.
+ *
+ * <p>It uses SmallRye's token parser (every check above) and reads the verified claims itself,
+ * rather than SmallRye's {@code JWTParser}, which also builds an MP-JWT principal by converting
+ * every claim to JSON-P: about 20 µs a token, more than half an RS256 signature check.
  */
 public final class TokenVerifier {
 
@@ -28,7 +32,11 @@ public final class TokenVerifier {
 
     private final TokenSettings settings;
     private final Function<String, Optional<PublicKey>> keys;
-    private final Map<String, JWTParser> parsers = new ConcurrentHashMap<>();
+    private final Map<String, Parser> parsers = new ConcurrentHashMap<>();
+
+    /** SmallRye's parser keeps the key resolver it builds for a context: one pair per key. */
+    private record Parser(DefaultJWTTokenParser parser, JWTAuthContextInfo context) {
+    }
 
     /**
      * @param keys the verification key for a {@code kid}, or empty when the kid is unknown
@@ -48,16 +56,33 @@ public final class TokenVerifier {
         if (!settings.algorithm().accepts(key)) {
             throw InvalidToken.rejected("The token's key is too weak or of the wrong type.");
         }
-        JsonWebToken jwt;
         try {
-            jwt = parsers.computeIfAbsent(header.kid(), kid -> new DefaultJWTParser(contextFor(key))).parse(token);
-        } catch (ParseException e) {
+            Parser parser = parsers.computeIfAbsent(header.kid(),
+                    kid -> new Parser(new DefaultJWTTokenParser(), contextFor(key)));
+            JwtClaims claims = parser.parser().parse(token, parser.context()).getJwtClaims();
+            return new VerifiedToken(claims.getSubject(), name(claims), groups(claims), claims.getIssuer(),
+                    Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), claims.getJwtId(),
+                    claims.getClaimValue(AccessTokenClaims.SESSION_ID) instanceof String sid ? sid : null);
+        } catch (ParseException | MalformedClaimException e) {
             throw InvalidToken.rejected("The token signature or claims are not valid.", e);
         }
-        Object sid = jwt.getClaim(AccessTokenClaims.SESSION_ID);
-        return new VerifiedToken(jwt.getSubject(), jwt.getName(), jwt.getGroups(), jwt.getIssuer(),
-                Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime()),
-                jwt.getTokenID(), sessionId(sid));
+    }
+
+    /** As MP-JWT's {@code getName()}: {@code upn}, else {@code preferred_username}, else {@code sub}. */
+    private static String name(JwtClaims claims) throws MalformedClaimException {
+        for (String claim : List.of("upn", "preferred_username")) {
+            String value = claims.getStringClaimValue(claim);
+            if (value != null) {
+                return value;
+            }
+        }
+        return claims.getSubject();
+    }
+
+    private static Set<String> groups(JwtClaims claims) throws MalformedClaimException {
+        List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+        return Set.copyOf(groups);
     }
 
     /**
@@ -83,13 +108,6 @@ public final class TokenVerifier {
             throw InvalidToken.rejected("The token algorithm is not accepted.");
         }
         return header;
-    }
-
-    private static String sessionId(Object claim) {
-        if (claim instanceof JsonString text) {
-            return text.getString();
-        }
-        return claim instanceof String text ? text : null;
     }
 
     private JWTAuthContextInfo contextFor(PublicKey key) {
