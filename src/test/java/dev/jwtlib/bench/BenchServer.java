@@ -87,12 +87,21 @@ final class BenchServer {
 
     /** Resident set size in MiB (Linux /proc). */
     long rssMiB() throws IOException {
+        return statusMiB("VmRSS:");
+    }
+
+    /** The highest resident set size since the server started, in MiB (Linux /proc). */
+    long peakRssMiB() throws IOException {
+        return statusMiB("VmHWM:");
+    }
+
+    private long statusMiB(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }
-        throw new IllegalStateException("no VmRSS for " + name);
+        throw new IllegalStateException("no " + field + " for " + name);
     }
 
     private void run(String action, int seconds) throws IOException, InterruptedException {

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 
 /**
@@ -76,11 +77,12 @@ public final class HttpBench {
         BenchServer mpJwt = new BenchServer(wlp, "jwtlib-bench-mpjwt", 19183);
         String authUrl = service.url();
         String rsUrl = resources.url();
-        // the same JVM settings for every server: a 256 MiB heap and the serial collector, which
-        // needs no remembered sets (about 50 MiB less native memory than G1 at this heap size)
-        List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC");
+        // the same JVM settings for every server: the ones the project ships in liberty/jvm.options
+        // (the serial collector, a small initial heap) and a 256 MiB heap ceiling
+        List<String> jvm = new ArrayList<>(Files.readAllLines(Path.of("liberty/jvm.options")));
+        jvm.add("-Xmx256m");
         List<String> serviceOptions = new ArrayList<>(jvm);
-        serviceOptions.addAll(List.of("-XX:NativeMemoryTracking=summary",
+        serviceOptions.addAll(List.of(
                 "-Djwtlib.bootstrap.admin.username=" + ADMIN, "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD));
         if (Boolean.getBoolean("bench.jfr")) {
             // a CPU profile of the service server for the whole run, to read with `jfr print`
@@ -111,9 +113,15 @@ public final class HttpBench {
             if (selected("p3")) {
                 p3(authUrl, setup);
             }
-            facts.put("Auth service (Liberty, -Xmx256m, serial GC) RSS after the load", service.rssMiB() + " MiB");
+            // the memory figure: after the load (the target), and the peak while it ran
+            facts.put("Auth service (Liberty, liberty/jvm.options, -Xmx256m) RSS after the load", service.rssMiB() + " MiB");
+            facts.put("Auth service peak RSS during the load", service.peakRssMiB() + " MiB");
             facts.put("Resource-server Liberty (3 WARs, same settings) RSS", resources.rssMiB() + " MiB");
-            Files.writeString(Path.of("target/bench-nmt.txt"), jcmd(service.pid(), "VM.native_memory", "summary"));
+            Files.writeString(Path.of("target/bench-memory.txt"), jcmd(service.pid(), "GC.heap_info")
+                    + jcmd(service.pid(), "Compiler.codecache"));
+            // what the heap holds after a full collection (this forces one), for the memory figure
+            Files.writeString(Path.of("target/bench-histogram.txt"),
+                    jcmd(service.pid(), "GC.class_histogram").lines().limit(45).collect(Collectors.joining("\n")));
             if (selected("p4")) {
                 p4(authUrl, setup, withKeycloak);
             }
@@ -136,6 +144,13 @@ public final class HttpBench {
             Load.run("warm-up " + url, 8, Duration.ZERO, each, (t, s) -> get(url, setup.userToken), Load.status(200));
         }
         Load.run("warm-up introspection", 8, Duration.ZERO, each, (t, s) -> introspect(authUrl, setup.userToken),
+                Load.status(200));
+        RefreshChains chains = new RefreshChains(8, setup::login, r -> json(r).getString("refresh_token"));
+        Load.run("warm-up refresh", 8, Duration.ZERO, each, (t, s) -> post(authUrl + "/api/auth/refresh",
+                "application/json", "{\"refresh_token\":\"" + chains.current(t) + "\"}", null), chains);
+        // logins too, and longer: at about 15 a second, 5 s leave the JIT compiling the login path
+        // through P3 (measured: the compiler threads took a quarter of a core, and logins/s fell by a fifth)
+        Load.run("warm-up logins", 4, Duration.ZERO, Duration.ofSeconds(20), (t, s) -> login(authUrl, setup.loginName(s)),
                 Load.status(200));
     }
 
