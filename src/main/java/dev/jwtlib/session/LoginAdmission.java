@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -59,10 +60,27 @@ public class LoginAdmission {
         capacity = hashing + waiting;
         // the queue never refuses what the count admitted: a login leaves the count before its
         // answer is sent, so the caller's next login may arrive before its thread is free again
-        pool = new ThreadPoolExecutor(hashing, hashing, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(capacity),
+        pool = new ThreadPoolExecutor(hashing, hashing, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity),
                 factory, new ThreadPoolExecutor.AbortPolicy());
-        // idle hashing threads end after a minute; the next login starts them again
-        pool.allowCoreThreadTimeOut(true);
+        // Started now, and running before the first login is timed: a thread started for a login
+        // counted its own start-up as time waited (after a redeployment, RestartIT's first login
+        // got a 503 that way). Each start-up task holds its thread until all have one.
+        CountDownLatch running = new CountDownLatch(hashing);
+        for (int i = 0; i < hashing; i++) {
+            pool.execute(() -> {
+                running.countDown();
+                awaitQuietly(running);
+            });
+        }
+        awaitQuietly(running);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @PreDestroy
