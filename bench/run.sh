@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HTTP benchmark: jwtlib's resource-server modes (issue 5) and the pairs P1-P4 (issue 6).
-#   bench/run.sh                      # everything, about 12 minutes on 2 cores
+#   bench/run.sh                      # everything, about 10 minutes on 2 cores
 #   BENCH_SECONDS=5 bench/run.sh      # shorter scenarios
 #   BENCH_KEYCLOAK=false bench/run.sh # without the Keycloak comparison (P4)
 #   BENCH_ONLY=p1p2 bench/run.sh      # some groups only: modes, p1p2, p3, p4 (results still written)
