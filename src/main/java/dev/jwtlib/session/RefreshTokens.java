@@ -26,10 +26,9 @@ import org.bson.Document;
  * Single use is one conditional update in the store, so of two concurrent refreshes of the same
  * token exactly one wins. Expired entries are removed by a TTL index.
  *
- * <p>Each entry also carries what a refresh puts into the new pair about its user (name, email,
- * roles), so that a refresh reads no user. That copy cannot go stale while the token is usable:
- * every change of those (roles, activity, password, deletion) ends the user's sessions
- * ({@link UserSessionsEnder}), and email and username never change.
+ * <p>Each entry also records whom it was issued to, as they were then (name, email, roles): the
+ * audit line of a reuse names the user without reading them. A refresh reads the current user
+ * all the same (see {@link SessionService#refresh}).
  */
 @ApplicationScoped
 public class RefreshTokens {

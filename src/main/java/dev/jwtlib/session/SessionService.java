@@ -3,6 +3,7 @@ package dev.jwtlib.session;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.User;
+import dev.jwtlib.account.Users;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.token.AccessTokens;
@@ -33,6 +34,8 @@ public class SessionService {
     @Inject
     AccountService accounts;
     @Inject
+    Users users;
+    @Inject
     TokenIssuer issuer;
     @Inject
     AccessTokens accessTokens;
@@ -59,11 +62,13 @@ public class SessionService {
      * Exchanges a refresh token for a new pair. A token presented a second time ends its whole
      * family: every refresh token and access token of that login.
      *
-     * <p>Two store round trips: the claim and the new token. The token names its family, so an
-     * ended login is refused before the claim from the in-memory revocation list; an ended user
-     * likewise after it; and the new pair takes the user from the claimed entry. The claim is
-     * what makes an ending immediate on every instance: ending a login or a user spends its
-     * unused tokens in the store.
+     * <p>Three store round trips: the claim, the user and the new token. The token names its
+     * family, so an ended login is refused before the claim from the in-memory revocation list,
+     * and an ended user likewise after it. The claim is what makes an ending immediate on every
+     * instance: ending a login or a user spends its unused tokens in the store. The user is still
+     * read: a login (or a refresh on another instance) that races a deactivation or role change
+     * can store a token after the change spent the user's tokens, and only the current user
+     * refuses it or gives it the current roles.
      *
      * @throws InvalidToken when the token is unknown, expired, used, or its login or user ended
      */
@@ -77,12 +82,13 @@ public class SessionService {
         }
         String digest = TokenIds.digest(refreshToken);
         RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
-        RefreshTokens.Owner owner = entry.owner();
-        if (!entry.family().equals(family) || revocations.userEndedSince(owner.userId(), entry.familyStart())) {
+        String userId = entry.owner().userId();
+        if (!entry.family().equals(family) || revocations.userEndedSince(userId, entry.familyStart())) {
             throw refusedRefresh(false);
         }
-        LoginResponse pair = issuePair(owner, family, entry.familyStart());
-        events.refresh(owner.username(), "success");
+        User user = users.byId(userId).filter(User::active).orElseThrow(() -> refusedRefresh(false));
+        LoginResponse pair = issuePair(RefreshTokens.Owner.of(user), family, entry.familyStart());
+        events.refresh(user.username(), "success");
         return pair;
     }
 
