@@ -48,6 +48,7 @@ public class LoginAdmission {
 
     private ThreadPoolExecutor pool;
     private int capacity;
+    private volatile boolean stopping;
     private final AtomicInteger admitted = new AtomicInteger();
 
     @PostConstruct
@@ -66,11 +67,16 @@ public class LoginAdmission {
         // counted its own start-up as time waited (after a redeployment, RestartIT's first login
         // got a 503 that way). Each start-up task holds its thread until all have one.
         CountDownLatch running = new CountDownLatch(hashing);
-        for (int i = 0; i < hashing; i++) {
-            pool.execute(() -> {
-                running.countDown();
-                awaitQuietly(running);
-            });
+        try {
+            for (int i = 0; i < hashing; i++) {
+                pool.execute(() -> {
+                    running.countDown();
+                    awaitQuietly(running);
+                });
+            }
+        } catch (RuntimeException e) { // the factory refused a thread: no half-started pool left behind
+            pool.shutdownNow();
+            throw e;
         }
         awaitQuietly(running);
     }
@@ -85,8 +91,16 @@ public class LoginAdmission {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         if (pool != null) {
-            pool.shutdownNow();
+            // queued logins are answered 503 rather than left without an answer
+            for (Runnable queued : pool.shutdownNow()) {
+                try {
+                    queued.run();
+                } catch (RuntimeException e) {
+                    // the client has gone with the application; nothing is left to answer
+                }
+            }
         }
     }
 
@@ -118,7 +132,7 @@ public class LoginAdmission {
             pool.execute(() -> {
                 Object answer;
                 try {
-                    if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued) > maxWait) {
+                    if (stopping || TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued) > maxWait) {
                         onBusy.run();
                         answer = busy();
                     } else {

@@ -60,6 +60,9 @@ public final class TokenVerifier {
             Parser parser = parsers.computeIfAbsent(header.kid(),
                     kid -> new Parser(new DefaultJWTTokenParser(), contextFor(key)));
             JwtClaims claims = parser.parser().parse(token, parser.context()).getJwtClaims();
+            if (claims.getSubject() == null || claims.getJwtId() == null) {
+                throw InvalidToken.rejected("The token signature or claims are not valid.");
+            }
             return new VerifiedToken(claims.getSubject(), name(claims), groups(claims), claims.getIssuer(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()), claims.getJwtId(),
@@ -82,6 +85,9 @@ public final class TokenVerifier {
 
     private static Set<String> groups(JwtClaims claims) throws MalformedClaimException {
         List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+        if (groups == null || groups.contains(null)) {
+            throw new MalformedClaimException("groups holds a null");
+        }
         return Set.copyOf(groups);
     }
 

@@ -95,6 +95,31 @@ class LoginAdmissionTest {
     }
 
     @Test
+    void stopWhenLoginsQueuedThenEachAnsweredBusyNotLeftWithoutAnswer() throws Exception {
+        admission.hasher = hashTakes(Duration.ofSeconds(5));
+        admission.start(Executors.defaultThreadFactory(), 1, 1);
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicBoolean queuedRan = new AtomicBoolean();
+        admission.submit(() -> {
+            running.countDown();
+            sleep(10_000); // interrupted by the stop
+            return "first";
+        }, busyEvents::incrementAndGet, answers::add);
+        admission.submit(() -> {
+            queuedRan.set(true);
+            return "queued";
+        }, busyEvents::incrementAndGet, answers::add);
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+
+        admission.stop();
+
+        waitForAnswers(2);
+        assertTrue(answers.stream().anyMatch(AuthServiceUnavailable.class::isInstance), "answers: " + answers);
+        assertTrue(answers.contains("first"));
+        assertFalse(queuedRan.get());
+    }
+
+    @Test
     void maxWaitWhenHashTimeVariesThenTwiceItWithin100MillisAnd1Second() {
         assertEquals(100, LoginAdmission.maxWaitMillis(Duration.ofMillis(10)));
         assertEquals(300, LoginAdmission.maxWaitMillis(Duration.ofMillis(150)));
