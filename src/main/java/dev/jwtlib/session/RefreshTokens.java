@@ -8,17 +8,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
-import dev.jwtlib.token.TokenSubject;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -26,37 +22,15 @@ import org.bson.Document;
  * Single use is one conditional update in the store, so of two concurrent refreshes of the same
  * token exactly one wins. Expired entries are removed by a TTL index.
  *
- * <p>Each entry also records whom it was issued to, as they were then (name, email, roles): the
- * audit line of a reuse names the user without reading them. A refresh reads the current user
- * all the same (see {@link SessionService#refresh}).
+ * <p>Each entry also records its user's name, so that the audit line of a reuse names the user
+ * without reading them. A refresh reads the current user (see {@link SessionService#refresh}).
  */
 @ApplicationScoped
 public class RefreshTokens {
 
-    /** A stored refresh token. */
-    public record Entry(String digest, String family, Owner owner, Instant familyStart, boolean used, boolean ended,
-                        Instant expiresAt) {
-    }
-
-    /** The user a token belongs to, as the login or refresh that issued it saw them. */
-    public record Owner(String userId, String username, String email, List<String> roles) {
-
-        public Owner {
-            roles = List.copyOf(roles);
-        }
-
-        public static Owner of(User user) {
-            return new Owner(user.id(), user.username(), user.email(), user.roles());
-        }
-
-        TokenSubject subject() {
-            return new TokenSubject(userId, username, Set.copyOf(roles));
-        }
-
-        /** Active: a user stops being active only by an administrator, which ends their sessions. */
-        PublicUser publicUser() {
-            return new PublicUser(username, email, true, roles.stream().sorted().toList());
-        }
+    /** A stored refresh token; {@code username} is kept for the audit line of a reuse. */
+    public record Entry(String digest, String family, String userId, String username, Instant familyStart,
+                        boolean used, boolean ended, Instant expiresAt) {
     }
 
     @Inject
@@ -75,14 +49,12 @@ public class RefreshTokens {
     /**
      * @param familyStart when the login that began this family happened
      */
-    public void insert(String digest, String family, Owner owner, Instant familyStart, Instant now,
+    public void insert(String digest, String family, User user, Instant familyStart, Instant now,
                        Instant expiresAt) {
         collection.insertOne(new Document("_id", digest)
                 .append("family", family)
-                .append("user_id", owner.userId())
-                .append("username", owner.username())
-                .append("email", owner.email())
-                .append("roles", owner.roles())
+                .append("user_id", user.id())
+                .append("username", user.username())
                 .append("family_start", Date.from(familyStart))
                 .append("used", false)
                 .append("created_at", Date.from(now))
@@ -107,8 +79,8 @@ public class RefreshTokens {
         if (entry.used() || entry.ended() || !entry.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Entry(entry.digest(), entry.family(), entry.owner(), entry.familyStart(), true, false,
-                entry.expiresAt()));
+        return Optional.of(new Entry(entry.digest(), entry.family(), entry.userId(), entry.username(),
+                entry.familyStart(), true, false, entry.expiresAt()));
     }
 
     public Optional<Entry> find(String digest) {
@@ -131,10 +103,8 @@ public class RefreshTokens {
     }
 
     private static Entry entry(Document d) {
-        Owner owner = new Owner(d.getString("user_id"), d.getString("username"), d.getString("email"),
-                d.getList("roles", String.class, List.of()));
-        return new Entry(d.getString("_id"), d.getString("family"), owner, d.getDate("family_start").toInstant(),
-                Boolean.TRUE.equals(d.getBoolean("used")), Boolean.TRUE.equals(d.getBoolean("ended")),
-                d.getDate("expires_at").toInstant());
+        return new Entry(d.getString("_id"), d.getString("family"), d.getString("user_id"), d.getString("username"),
+                d.getDate("family_start").toInstant(), Boolean.TRUE.equals(d.getBoolean("used")),
+                Boolean.TRUE.equals(d.getBoolean("ended")), d.getDate("expires_at").toInstant());
     }
 }

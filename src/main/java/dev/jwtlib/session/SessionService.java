@@ -2,6 +2,7 @@ package dev.jwtlib.session;
 
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountService;
+import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
 import dev.jwtlib.error.BadCredentials;
@@ -12,6 +13,7 @@ import dev.jwtlib.token.RevocationList;
 import dev.jwtlib.token.TokenIds;
 import dev.jwtlib.token.TokenIssuer;
 import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.token.TokenSubject;
 import dev.jwtlib.token.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +57,7 @@ public class SessionService {
      */
     public LoginResponse login(String username, String password) {
         User user = accounts.authenticate(username, password).orElseThrow(BadCredentials::new);
-        return issuePair(RefreshTokens.Owner.of(user), TokenIds.random(16), clock.instant());
+        return issuePair(user, TokenIds.random(16), clock.instant());
     }
 
     /**
@@ -82,12 +84,12 @@ public class SessionService {
         }
         String digest = TokenIds.digest(refreshToken);
         RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
-        String userId = entry.owner().userId();
+        String userId = entry.userId();
         if (!entry.family().equals(family) || revocations.userEndedSince(userId, entry.familyStart())) {
             throw refusedRefresh(false);
         }
         User user = users.byId(userId).filter(User::active).orElseThrow(() -> refusedRefresh(false));
-        LoginResponse pair = issuePair(RefreshTokens.Owner.of(user), family, entry.familyStart());
+        LoginResponse pair = issuePair(user, family, entry.familyStart());
         events.refresh(user.username(), "success");
         return pair;
     }
@@ -127,7 +129,7 @@ public class SessionService {
             return refusedRefresh(false);
         }
         endFamily(reused.get().family(), now);
-        events.refresh(reused.get().owner().username(), "reuse_detected");
+        events.refresh(reused.get().username(), "reuse_detected");
         return refusedRefresh(true);
     }
 
@@ -149,13 +151,13 @@ public class SessionService {
         revocations.revokeSession(family, now.plus(longest));
     }
 
-    private LoginResponse issuePair(RefreshTokens.Owner owner, String family, Instant familyStart) {
+    private LoginResponse issuePair(User user, String family, Instant familyStart) {
         Instant now = clock.instant();
-        IssuedToken access = issuer.issue(owner.subject(), family);
+        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
         String refresh = family + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
-        refreshTokens.insert(TokenIds.digest(refresh), family, owner, familyStart, now,
+        refreshTokens.insert(TokenIds.digest(refresh), family, user, familyStart, now,
                 now.plus(settings.refreshTtl()));
         return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
-                owner.publicUser());
+                PublicUser.of(user));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import dev.jwtlib.account.User;
 import dev.jwtlib.store.SerializedH2Backend;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class RefreshTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final RefreshTokens.Owner OWNER =
-            new RefreshTokens.Owner("user-1", "alice", "alice@example.com", List.of("user", "admin"));
+    private static final User OWNER = new User("user-1", "alice", "alice@example.com", "alice@example.com",
+            "hash", List.of("user", "admin"), true, 0, 0);
     private MongoServer server;
     private MongoClient client;
     private RefreshTokens tokens;
@@ -53,7 +54,8 @@ class RefreshTokensTest {
         insert("a", NOW.plus(Duration.ofDays(1)));
         RefreshTokens.Entry claimed = tokens.claim("a", NOW).orElseThrow();
         assertEquals("family-a", claimed.family());
-        assertEquals(OWNER, claimed.owner(), "the claim hands back who the token belongs to, without reading the user");
+        assertEquals("user-1", claimed.userId());
+        assertEquals("alice", claimed.username(), "the reuse audit line names the user without reading them");
         assertEquals(NOW, claimed.familyStart());
         assertTrue(claimed.used());
         assertTrue(tokens.claim("a", NOW).isEmpty(), "a second claim of the same token");
