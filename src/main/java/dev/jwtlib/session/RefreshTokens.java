@@ -44,6 +44,9 @@ public class RefreshTokens {
         collection.createIndex(Indexes.ascending("expires_at"),
                 new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
         collection.createIndex(Indexes.ascending("family"));
+        // ending a user's sessions (role change, deactivation, deletion) finds their tokens by
+        // user: without this index a real MongoDB scans every refresh token of every user
+        collection.createIndex(Indexes.ascending("user_id"));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,13 @@ class RefreshTokensTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void whenAUsersSessionsEndThenTheirTokensAreFoundByIndexNotByAScan() {
+        List<Object> keys = new ArrayList<>();
+        client.getDatabase("t").getCollection("refresh_tokens").listIndexes().forEach(index -> keys.add(index.get("key")));
+        assertTrue(keys.contains(new Document("user_id", 1)), "indexes: " + keys);
+        assertTrue(keys.contains(new Document("family", 1)), "indexes: " + keys);
     }
 }
