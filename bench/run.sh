@@ -5,6 +5,7 @@
 #   BENCH_KEYCLOAK=false bench/run.sh # without the Keycloak comparison (P4)
 #   BENCH_ONLY=p1p2 bench/run.sh      # some groups only: modes, p1p2, p3, p4 (results still written)
 #   BENCH_JFR=true bench/run.sh       # also record a JFR CPU profile of the service server (target/bench-service.jfr)
+#   BENCH_SERVICE_JVM="-Xlog:gc:file=/tmp/gc.log" bench/run.sh  # more JVM options for the service server
 # It builds the WAR and the resource-server jar, prepares Liberty under target/liberty and
 # Keycloak under target/keycloak (both from Maven Central), runs everything on loopback, and
 # writes bench/results/latest.md and bench/results/chart.svg. Not part of the test suite.
@@ -32,5 +33,5 @@ if [ "$keycloak" = true ] && [ -z "${KEYCLOAK_JAVA_HOME:-}" ]; then
 fi
 
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  -Dbench.seconds="$seconds" -Dbench.keycloak="$keycloak" -Dbench.only="${BENCH_ONLY:-}" -Dbench.jfr="${BENCH_JFR:-false}" -Dbench.refreshOnly="${BENCH_REFRESH_ONLY:-false}" -Dbench.keycloak.java="${KEYCLOAK_JAVA_HOME:-}" \
+  -Dbench.seconds="$seconds" -Dbench.keycloak="$keycloak" -Dbench.only="${BENCH_ONLY:-}" -Dbench.jfr="${BENCH_JFR:-false}" -Dbench.refreshOnly="${BENCH_REFRESH_ONLY:-false}" -Dbench.service.jvm="${BENCH_SERVICE_JVM:-}" -Dbench.keycloak.java="${KEYCLOAK_JAVA_HOME:-}" \
   dev.jwtlib.bench.HttpBench

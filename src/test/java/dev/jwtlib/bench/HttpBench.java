@@ -78,7 +78,7 @@ public final class HttpBench {
         String authUrl = service.url();
         String rsUrl = resources.url();
         // the same JVM settings for every server: the ones the project ships in liberty/jvm.options
-        // (the serial collector, a small initial heap) and a 256 MiB heap ceiling
+        // and a 256 MiB heap ceiling
         List<String> jvm = new ArrayList<>(Files.readAllLines(Path.of("liberty/jvm.options")));
         jvm.add("-Xmx256m");
         List<String> serviceOptions = new ArrayList<>(jvm);
@@ -88,6 +88,11 @@ public final class HttpBench {
             // a CPU profile of the service server for the whole run, to read with `jfr print`
             serviceOptions.add("-XX:StartFlightRecording=filename=" + Path.of("target/bench-service.jfr").toAbsolutePath()
                     + ",settings=profile");
+        }
+        // more options for the service server only, for profiling (e.g. BENCH_SERVICE_JVM="-Xlog:gc:file=...")
+        String extra = System.getProperty("bench.service.jvm", "");
+        if (!extra.isBlank()) {
+            serviceOptions.addAll(List.of(extra.trim().split("\\s+")));
         }
         String serverXml = Files.readString(Path.of("liberty/server.xml"));
         service.create(serverXml, serviceOptions, List.of(Path.of("target/jwtlib.war")), List.of());
