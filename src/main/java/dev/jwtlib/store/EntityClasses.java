@@ -14,12 +14,13 @@ import org.eclipse.jnosql.mapping.metadata.ClassScanner;
  * about 1.7 GB allocated at start-up, and a transient live set of ~210 MiB: the heap reached
  * a 256 MiB ceiling and took two full collections). This one is registered in the WAR's own
  * {@code META-INF/services}, which the class loader lists before those of the bundled jars.
- * jwtlib has two entities and no JNoSQL repositories; {@code EntityClassesTest} checks that
- * the list matches the {@code @Entity} classes in the code.
+ * If a server lists a bundled jar's file first, JNoSQL scans as before and {@code MongoStore}
+ * logs a warning. jwtlib has two entities, no embeddables and no JNoSQL repositories;
+ * {@code EntityClassesTest} checks that against the classes in the code.
  */
 public final class EntityClasses implements ClassScanner {
 
-    static final Set<Class<?>> ENTITIES = Set.of(User.class, StoredSigningKey.class);
+    private static final Set<Class<?>> ENTITIES = Set.of(User.class, StoredSigningKey.class);
 
     @Override
     public Set<Class<?>> entities() {

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.bson.Document;
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager;
+import org.eclipse.jnosql.mapping.metadata.ClassScanner;
 
 /**
  * The one connection to the store, through the real MongoDB Java driver: to the MongoDB named
@@ -64,6 +65,12 @@ public class MongoStore {
         database = client.getDatabase(settings.database());
         manager = new MongoDBDocumentConfiguration().get(client).apply(settings.database());
         LOG.info(() -> "jwtlib: store is " + description + ", database '" + settings.database() + "'");
+        if (!(ClassScanner.load() instanceof EntityClasses)) {
+            // nothing breaks, but start-up scanned every class the application can see
+            LOG.warning(() -> "jwtlib: JNoSQL found its entities by scanning the whole class path (slower start-up,"
+                    + " ~200 MiB more heap while it runs): this server listed another jar's"
+                    + " META-INF/services/" + ClassScanner.class.getName() + " before the WAR's own");
+        }
     }
 
     private String startEmbedded() {

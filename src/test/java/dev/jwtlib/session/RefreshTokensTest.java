@@ -94,7 +94,7 @@ class RefreshTokensTest {
     }
 
     @Test
-    void whenAUsersSessionsEndThenTheirTokensAreFoundByIndexNotByAScan() {
+    void openCreatesTheIndexesThatEndingALoginOrAUserNeeds() {
         List<Object> keys = new ArrayList<>();
         client.getDatabase("t").getCollection("refresh_tokens").listIndexes().forEach(index -> keys.add(index.get("key")));
         assertTrue(keys.contains(new Document("user_id", 1)), "indexes: " + keys);
