@@ -5,7 +5,7 @@
 #   BENCH_KEYCLOAK=false bench/run.sh # without the Keycloak comparison (P4)
 #   BENCH_ONLY=p1p2 bench/run.sh      # some groups only: modes, p1p2, p3, p4 (results still written)
 #   BENCH_JFR=true bench/run.sh       # also record a JFR CPU profile of the service server (target/bench-service.jfr)
-#   BENCH_SERVICE_JVM="-Xlog:gc:file=/tmp/gc.log" bench/run.sh  # more JVM options for the service server
+#   BENCH_SERVICE_JVM="-Xlog:gc:file=/tmp/gc.log" bench/run.sh  # more JVM options for the service server (split at spaces)
 # It builds the WAR and the resource-server jar, prepares Liberty under target/liberty and
 # Keycloak under target/keycloak (both from Maven Central), runs everything on loopback, and
 # writes bench/results/latest.md and bench/results/chart.svg. Not part of the test suite.
