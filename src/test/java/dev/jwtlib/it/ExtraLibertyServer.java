@@ -3,6 +3,7 @@ package dev.jwtlib.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -11,24 +12,32 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A further Liberty server of the build's runtime next to the Arquillian one, started and
- * stopped by a test: one the build prepared (the same WAR in its dropins, its own port and store
- * settings), or one a test {@linkplain #prepare prepares}.
+ * stopped by a test: one the build prepared (its own port and store settings, see
+ * {@code src/test/liberty/servers}) that runs the WAR the build made, or one a test
+ * {@linkplain #prepare prepares}.
  */
 final class ExtraLibertyServer {
 
     private final String name;
     private final String readyPath;
+    private final boolean builtWar;
     final Api api;
 
-    /** A server whose application is jwtlib: ready when its JWKS answers. */
+    /** A server the build prepared, running the built WAR: ready when its JWKS answers. */
     ExtraLibertyServer(String name, String baseUrl) {
-        this(name, baseUrl, "/.well-known/jwks.json");
+        this(name, baseUrl, "/.well-known/jwks.json", true);
     }
 
+    /** A server a test {@linkplain #prepare prepares}, ready when {@code readyPath} answers 200. */
     ExtraLibertyServer(String name, String baseUrl, String readyPath) {
+        this(name, baseUrl, readyPath, false);
+    }
+
+    private ExtraLibertyServer(String name, String baseUrl, String readyPath, boolean builtWar) {
         this.name = name;
         this.api = new Api(baseUrl);
         this.readyPath = readyPath;
+        this.builtWar = builtWar;
     }
 
     /** Creates the server if the build did not, with this configuration and this one application. */
@@ -42,8 +51,14 @@ final class ExtraLibertyServer {
         application.as(ZipExporter.class).exportTo(server.resolve("dropins").resolve(application.getName()).toFile(), true);
     }
 
-    /** Starts the server and waits until the application answers. */
+    /** Starts the server (with the WAR the build made, for a prepared one) and waits until the application answers. */
     void start() throws IOException, InterruptedException {
+        if (builtWar) {
+            Path dropins = Path.of(System.getProperty("jwtlib.it.wlp"), "usr/servers", name, "dropins");
+            Files.createDirectories(dropins);
+            Files.copy(Path.of(System.getProperty("jwtlib.it.war", "target/jwtlib.war")), dropins.resolve("jwtlib.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         run("start");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
