@@ -1,5 +1,6 @@
 package dev.jwtlib;
 
+import dev.jwtlib.account.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

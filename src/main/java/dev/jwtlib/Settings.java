@@ -6,7 +6,7 @@ import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
 import dev.jwtlib.token.KeySettings;
-import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.verify.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

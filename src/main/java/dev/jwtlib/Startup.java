@@ -5,7 +5,7 @@ import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.MongoStore;
 import dev.jwtlib.token.KeyRing;
-import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.verify.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -44,7 +44,7 @@ class Startup {
                     + Mode.KEY + "=issuer (the default).");
         }
         store.isReachable();
-        keys.publicJwks();
+        keys.describe();
         String passwords = hasher.parameters();
         LOG.info(() -> "jwtlib: ready; passwords hashed with " + passwords + "; issuer '" + tokenSettings.issuer()
                 + "', audience "

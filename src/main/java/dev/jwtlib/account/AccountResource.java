@@ -1,11 +1,9 @@
 package dev.jwtlib.account;
 
-import dev.jwtlib.Roles;
 import dev.jwtlib.error.InvalidToken;
-import dev.jwtlib.http.JsonBody;
+import dev.jwtlib.mechanism.TokenPrincipal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import dev.jwtlib.mechanism.TokenPrincipal;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.InputStream;
 import java.util.Optional;
 
 /** {@code /api/auth/register} and {@code /api/auth/me} (the Python {@code get_logged_in_user}). */
@@ -37,13 +34,8 @@ public class AccountResource {
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(InputStream body) {
-        JsonBody json = JsonBody.read(body);
-        String username = json.requiredString("username");
-        String email = json.requiredString("email");
-        String password = json.requiredString("password");
-        json.requireValid();
-        User user = accounts.register(username, email, password);
+    public Response register(RegisterRequest request) {
+        User user = accounts.register(request.username(), request.email(), request.password());
         return Response.created(UriBuilder.fromPath("/api/admin/users/{username}").build(user.username()))
                 .entity(PublicUser.of(user)).build();
     }
@@ -56,14 +48,10 @@ public class AccountResource {
     @Path("password")
     @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(InputStream body) {
-        JsonBody json = JsonBody.read(body);
-        String current = json.requiredString("current_password");
-        String next = json.requiredString("new_password");
-        json.requireValid();
+    public Response changePassword(PasswordChangeRequest request) {
         User user = caller().filter(User::active)
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
-        sessions.endAll(accounts.changePassword(user, current, next));
+        sessions.endAll(accounts.changePassword(user, request.currentPassword(), request.newPassword()));
         return Response.noContent().build();
     }
 

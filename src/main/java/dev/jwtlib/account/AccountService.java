@@ -1,20 +1,17 @@
 package dev.jwtlib.account;
 
 import dev.jwtlib.audit.SecurityEvents;
-import dev.jwtlib.Roles;
+import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.password.PasswordPolicy;
 import dev.jwtlib.password.PasswordSettings;
-import com.mongodb.client.MongoDatabase;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -25,26 +22,28 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
 
-    @Inject
-    SecurityEvents events;
-    @Inject
-    Users users;
-    @Inject
-    PasswordHasher hasher;
-    @Inject
-    PasswordSettings passwordSettings;
-    @Inject
-    Clock clock;
-    @Inject
-    LoginSettings loginSettings;
-    @Inject
-    MongoDatabase database;
-
+    private SecurityEvents events;
+    private Users users;
+    private PasswordHasher hasher;
+    private PasswordSettings passwordSettings;
     private LoginGuard guard;
+    private LoginSettings loginSettings;
+    private Clock clock;
 
-    @PostConstruct
-    void init() {
-        guard = new LoginGuard(database, loginSettings, clock);
+    @Inject
+    public AccountService(SecurityEvents events, Users users, PasswordHasher hasher, PasswordSettings passwordSettings,
+                          LoginGuard guard, LoginSettings loginSettings, Clock clock) {
+        this.events = events;
+        this.users = users;
+        this.hasher = hasher;
+        this.passwordSettings = passwordSettings;
+        this.guard = guard;
+        this.loginSettings = loginSettings;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    AccountService() {
     }
 
     /**
@@ -88,14 +87,14 @@ public class AccountService {
         if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
             failed(user.username());
             events.passwordChange(user.username(), "bad_credentials");
-            throw new dev.jwtlib.error.BadCredentials();
+            throw new BadCredentials();
         }
         guard.succeeded(user.username());
         String password = PasswordPolicy.normalize(newPassword);
         new PasswordPolicy(passwordSettings.minLength()).check(password, user.username()).ifPresent(m -> {
             throw new InvalidInput("new_password", m);
         });
-        User changed = users.set(user.id(), Map.of("password_hash", hasher.hash(password)), clock.millis())
+        User changed = users.update(user.id(), UserUpdate.password(hasher.hash(password)), clock.instant())
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists."));
         events.passwordChange(changed.username(), "success");
         return changed;
@@ -160,7 +159,7 @@ public class AccountService {
         User found = authenticated.get();
         if (hasher.isWeakerThanConfigured(found.passwordHash())) {
             LOG.info(() -> "jwtlib audit: stored hash upgraded to the configured parameters username=" + username);
-            return users.set(found.id(), Map.of("password_hash", hasher.hash(password)), clock.millis());
+            return users.update(found.id(), UserUpdate.password(hasher.hash(password)), clock.instant());
         }
         return authenticated;
     }

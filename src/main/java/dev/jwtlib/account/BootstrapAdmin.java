@@ -1,6 +1,5 @@
 package dev.jwtlib.account;
 
-import dev.jwtlib.Roles;
 import dev.jwtlib.error.Conflict;
 import dev.jwtlib.error.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.jwtlib.account;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 

@@ -3,6 +3,7 @@ package dev.jwtlib.account;
 import com.mongodb.MongoException;
 import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.token.RevocationList;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -32,7 +33,12 @@ public class PasswordIdentityStore implements IdentityStore {
     @Inject
     Clock clock;
 
-    private final VerifiedCredentials verified = new VerifiedCredentials(CACHE_TTL, 10_000);
+    private VerifiedCredentials verified;
+
+    @PostConstruct
+    void init() {
+        verified = new VerifiedCredentials(CACHE_TTL, 10_000, clock);
+    }
 
     /**
      * Dispatches to the typed overload without the API's reflective default, whose method cache
@@ -51,7 +57,7 @@ public class PasswordIdentityStore implements IdentityStore {
         String caller = credential.getCaller();
         String password = credential.getPasswordAsString();
         Instant now = clock.instant();
-        Optional<VerifiedCredentials.Entry> cached = verified.get(caller, password, now)
+        Optional<VerifiedCredentials.Entry> cached = verified.get(caller, password)
                 .filter(entry -> !revocations.userEndedSince(entry.userId(), entry.verifiedAt()));
         if (cached.isPresent()) {
             return new CredentialValidationResult(cached.get().username(), cached.get().roles());

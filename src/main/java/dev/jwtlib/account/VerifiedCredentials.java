@@ -1,15 +1,16 @@
 package dev.jwtlib.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.jwtlib.verify.Caches;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,32 +27,20 @@ final class VerifiedCredentials {
     }
 
     private final SecretKeySpec key;
-    private final Duration ttl;
-    private final int capacity;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries;
 
-    VerifiedCredentials(Duration ttl, int capacity) {
+    VerifiedCredentials(Duration ttl, int capacity, Clock clock) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.ttl = ttl;
-        this.capacity = capacity;
+        this.entries = Caches.newBuilder(clock).maximumSize(capacity).expireAfterWrite(ttl).build();
     }
 
-    Optional<Entry> get(String username, String password, Instant now) {
-        String id = id(username, password);
-        Entry entry = entries.get(id);
-        if (entry != null && !now.isBefore(entry.verifiedAt().plus(ttl))) {
-            entries.remove(id, entry);
-            return Optional.empty();
-        }
-        return Optional.ofNullable(entry);
+    Optional<Entry> get(String username, String password) {
+        return Optional.ofNullable(entries.getIfPresent(id(username, password)));
     }
 
     void put(String username, String password, Entry entry) {
-        if (entries.size() >= capacity) {
-            entries.clear();
-        }
         entries.put(id(username, password), entry);
     }
 

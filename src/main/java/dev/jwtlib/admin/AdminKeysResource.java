@@ -1,11 +1,11 @@
 package dev.jwtlib.admin;
 
-import dev.jwtlib.Roles;
+import dev.jwtlib.account.Roles;
 import dev.jwtlib.token.KeyRing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(Roles.ADMIN)
 public class AdminKeysResource {
 
+    /** The new key, and when it starts signing (epoch seconds). */
+    public record RotationAnswer(@JsonbProperty("kid") String kid, @JsonbProperty("alg") String alg,
+                                 @JsonbProperty("activates_at") long activatesAt) {
+    }
+
     @Inject
     KeyRing keys;
 
@@ -29,10 +34,7 @@ public class AdminKeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate() {
         KeyRing.Rotation rotation = keys.rotate();
-        return Response.accepted(Json.createObjectBuilder()
-                .add("kid", rotation.kid())
-                .add("alg", rotation.algorithm())
-                .add("activates_at", rotation.activatesAt().getEpochSecond())
-                .build()).build();
+        return Response.accepted(new RotationAnswer(rotation.kid(), rotation.algorithm(),
+                rotation.activatesAt().getEpochSecond())).build();
     }
 }

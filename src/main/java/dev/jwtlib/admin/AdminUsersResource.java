@@ -1,9 +1,8 @@
 package dev.jwtlib.admin;
 
-import dev.jwtlib.Roles;
 import dev.jwtlib.account.PublicUser;
+import dev.jwtlib.account.Roles;
 import dev.jwtlib.error.InvalidInput;
-import dev.jwtlib.http.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.InputStream;
 import java.util.List;
 
 /** {@code /api/admin/users}: list, read, change ({@code is_active}, {@code roles}) and delete users. */
@@ -58,17 +56,11 @@ public class AdminUsersResource {
     @PATCH
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public PublicUser change(@PathParam("username") String username, InputStream body) {
-        JsonBody json = JsonBody.read(body);
-        var active = json.optionalBoolean("is_active");
-        var roles = json.optionalStrings("roles");
-        roles.ifPresent(list -> {
-            if (!Roles.ALL.containsAll(list)) {
-                json.reject("roles", "may hold only " + Roles.ALL.stream().sorted().toList());
-            }
-        });
-        json.requireValid();
-        return PublicUser.of(administration.change(username, active, roles, security.getUserPrincipal().getName()));
+    public PublicUser change(@PathParam("username") String username, UserPatch patch) {
+        if (patch.roles() != null && !Roles.ALL.containsAll(patch.roles())) {
+            throw new InvalidInput("roles", "may hold only " + Roles.ALL.stream().sorted().toList());
+        }
+        return PublicUser.of(administration.change(username, patch, security.getUserPrincipal().getName()));
     }
 
     @DELETE

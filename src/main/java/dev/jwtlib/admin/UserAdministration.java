@@ -1,18 +1,17 @@
 package dev.jwtlib.admin;
 
-import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountRules;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.UserSessions;
+import dev.jwtlib.account.UserUpdate;
 import dev.jwtlib.account.Users;
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.UserNotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -50,17 +49,18 @@ public class UserAdministration {
     }
 
     /** Applies the given changes; a change of activity or roles ends the user's current tokens. */
-    public User change(String username, Optional<Boolean> active, Optional<List<String>> roles, String by) {
+    public User change(String username, UserPatch patch, String by) {
         User user = get(username);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        active.filter(value -> value != user.active()).ifPresent(value -> fields.put("is_active", value));
-        roles.map(list -> list.stream().distinct().sorted().toList())
-                .filter(list -> !list.equals(user.roles().stream().sorted().toList()))
-                .ifPresent(list -> fields.put("roles", list));
-        if (fields.isEmpty()) {
+        Boolean active = patch.active() != null && patch.active() != user.active() ? patch.active() : null;
+        List<String> roles = patch.roles() == null ? null : patch.roles().stream().distinct().sorted().toList();
+        if (roles != null && roles.equals(user.roles().stream().sorted().toList())) {
+            roles = null;
+        }
+        UserUpdate update = new UserUpdate(null, active, roles);
+        if (update.isEmpty()) {
             return user;
         }
-        User saved = users.set(user.id(), fields, clock.millis()).orElseThrow(() -> new UserNotFound(username));
+        User saved = users.update(user.id(), update, clock.instant()).orElseThrow(() -> new UserNotFound(username));
         sessions.endAll(saved);
         events.userAdministration(saved.username(), "changed", by,
                 Map.of("is_active", Boolean.toString(saved.active()), "roles", String.join(",", saved.roles())));
@@ -69,7 +69,7 @@ public class UserAdministration {
 
     public void delete(String username, String by) {
         User user = get(username);
-        users.delete(user);
+        users.delete(user.id());
         sessions.endAll(user);
         events.userAdministration(user.username(), "deleted", by, Map.of());
     }

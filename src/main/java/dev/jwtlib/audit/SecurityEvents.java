@@ -1,12 +1,12 @@
 package dev.jwtlib.audit;
 
-import jakarta.json.JsonBuilderFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -46,9 +46,18 @@ public class SecurityEvents {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private Timer hashing;
 
+    /** For CDI, which injects the fields. */
+    public SecurityEvents() {
+    }
+
+    /** Audit lines only, no counts and no caller address: for use without a container (tests, benchmarks). */
+    public SecurityEvents(Clock clock) {
+        this.clock = clock;
+    }
+
     @PostConstruct
     void init() {
-        if (registries.isResolvable()) {
+        if (registries != null && registries.isResolvable()) {
             registry = registries.get();
             hashing = registry.timer(Metadata.builder().withName("jwtlib.password.hash")
                     .withDescription("Time of each PBKDF2 password hash or check").build());
@@ -156,7 +165,7 @@ public class SecurityEvents {
     /** The caller's address, when there is a request (none at start-up or in a background task). */
     private String source() {
         try {
-            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+            return request != null && request.isResolvable() ? request.get().getRemoteAddr() : null;
         } catch (ContextNotActiveException | IllegalStateException e) {
             return null;
         }

@@ -14,4 +14,7 @@ public abstract class AuthError extends RuntimeException {
     protected AuthError(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** How this error is answered over HTTP. */
+    public abstract Problem problem();
 }

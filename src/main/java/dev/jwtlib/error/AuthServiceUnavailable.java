@@ -23,4 +23,10 @@ public class AuthServiceUnavailable extends AuthError {
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("auth-service-unavailable", "Service Unavailable", 503, getMessage())
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
 }

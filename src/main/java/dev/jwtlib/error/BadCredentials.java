@@ -9,4 +9,10 @@ public class BadCredentials extends AuthError {
     public BadCredentials() {
         super("The username or password is incorrect.");
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("invalid-credentials", "Unauthorized", 401, getMessage())
+                .withHeader(Challenge.HEADER, Challenge.bearer());
+    }
 }

@@ -6,4 +6,9 @@ public class Conflict extends AuthError {
     public Conflict(String message) {
         super(message);
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("conflict", "Conflict", 409, getMessage());
+    }
 }

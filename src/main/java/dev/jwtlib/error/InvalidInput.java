@@ -23,4 +23,9 @@ public class InvalidInput extends AuthError {
     public List<FieldError> errors() {
         return errors;
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("invalid-input", "Bad Request", 400, getMessage()).withErrors(errors);
+    }
 }

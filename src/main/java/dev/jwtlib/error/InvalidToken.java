@@ -31,4 +31,10 @@ public class InvalidToken extends AuthError {
     public boolean isMalformed() {
         return malformed;
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("invalid-token", "Unauthorized", 401, getMessage())
+                .withHeader(Challenge.HEADER, Challenge.invalidToken(getMessage()));
+    }
 }

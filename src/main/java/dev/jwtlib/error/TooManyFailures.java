@@ -36,4 +36,10 @@ public class TooManyFailures extends AuthError {
     public long retryAfterSeconds() {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
+
+    @Override
+    public Problem problem() {
+        return Problem.of("too-many-failures", "Too Many Requests", 429, getMessage())
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds()));
+    }
 }

@@ -1,19 +1,16 @@
 package dev.jwtlib.introspection;
 
-import dev.jwtlib.Roles;
+import dev.jwtlib.account.Roles;
 import dev.jwtlib.error.InvalidInput;
-import dev.jwtlib.http.JsonBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 
 /**
  * {@code POST /api/auth/introspect} (RFC 7662): for service clients only; the token comes as a
@@ -30,22 +27,20 @@ public class IntrospectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public JsonObject form(@FormParam("token") String token) {
-        if (token == null || token.isEmpty()) {
-            throw new InvalidInput("token", "is required (RFC 7662 section 2.1)");
-        }
-        return introspector.introspect(token);
+    public IntrospectResponse form(@FormParam("token") String token) {
+        return introspect(new IntrospectRequest(token));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject json(InputStream body) {
-        JsonBody json = JsonBody.read(body);
-        String token = json.requiredString("token");
-        json.requireValid();
-        if (token.isEmpty()) {
+    public IntrospectResponse json(IntrospectRequest request) {
+        return introspect(request);
+    }
+
+    private IntrospectResponse introspect(IntrospectRequest request) {
+        if (request.token() == null || request.token().isEmpty()) {
             throw new InvalidInput("token", "is required (RFC 7662 section 2.1)");
         }
-        return introspector.introspect(token);
+        return introspector.introspect(request.token());
     }
 }

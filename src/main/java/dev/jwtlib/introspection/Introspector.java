@@ -1,22 +1,21 @@
 package dev.jwtlib.introspection;
 
-import dev.jwtlib.audit.SecurityEvents;
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.RevocationList;
-import dev.jwtlib.token.VerifiedToken;
+import dev.jwtlib.verify.Caches;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Python {@code introspect_token}: never throws for a bad token. A token is active only when
@@ -33,50 +32,54 @@ public class Introspector {
     private record CachedUser(Optional<User> user, Instant readAt) {
     }
 
-    @Inject
-    SecurityEvents events;
-    @Inject
-    AccessTokens tokens;
-    @Inject
-    Users users;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    Clock clock;
+    private SecurityEvents events;
+    private AccessTokens tokens;
+    private Users users;
+    private RevocationList revocations;
+    private Clock clock;
+    private Cache<String, CachedUser> cache;
 
-    private final Map<String, CachedUser> cache = new ConcurrentHashMap<>();
+    @Inject
+    public Introspector(SecurityEvents events, AccessTokens tokens, Users users, RevocationList revocations, Clock clock) {
+        this.events = events;
+        this.tokens = tokens;
+        this.users = users;
+        this.revocations = revocations;
+        this.clock = clock;
+        this.cache = Caches.newBuilder(clock).maximumSize(USER_CACHE_CAPACITY).expireAfterWrite(USER_CACHE_TTL).build();
+    }
 
-    public JsonObject introspect(String token) {
-        JsonObject answer = answer(token);
-        events.introspection(answer.getBoolean("active") ? "active" : "inactive");
+    /** For the CDI proxy only. */
+    Introspector() {
+    }
+
+    public IntrospectResponse introspect(String token) {
+        IntrospectResponse answer = answer(token);
+        events.introspection(answer.active() ? "active" : "inactive");
         return answer;
     }
 
-    private JsonObject answer(String token) {
+    private IntrospectResponse answer(String token) {
         VerifiedToken verified;
         try {
             verified = tokens.verify(token);
         } catch (InvalidToken e) {
-            return IntrospectionResponse.inactive();
+            return IntrospectResponse.inactive();
         }
         return user(verified.subject())
                 .filter(User::active)
                 .filter(user -> user.username().equals(verified.username()))
-                .map(user -> IntrospectionResponse.active(verified, PublicUser.of(user)))
-                .orElse(IntrospectionResponse.inactive());
+                .map(user -> IntrospectResponse.active(verified, PublicUser.of(user)))
+                .orElse(IntrospectResponse.inactive());
     }
 
     private Optional<User> user(String id) {
-        Instant now = clock.instant();
-        CachedUser cached = cache.get(id);
-        if (cached != null && now.isBefore(cached.readAt().plus(USER_CACHE_TTL))
-                && !revocations.userEndedSince(id, cached.readAt())) {
+        CachedUser cached = cache.getIfPresent(id);
+        if (cached != null && !revocations.userEndedSince(id, cached.readAt())) {
             return cached.user();
         }
+        Instant now = clock.instant();
         Optional<User> user = users.byId(id);
-        if (cache.size() >= USER_CACHE_CAPACITY) {
-            cache.clear();
-        }
         cache.put(id, new CachedUser(user, now));
         return user;
     }

@@ -2,7 +2,7 @@ package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.InvalidToken;
-import dev.jwtlib.token.VerifiedToken;
+import dev.jwtlib.verify.VerifiedToken;
 
 /**
  * Turns a presented bearer token into verified claims, one implementation per {@link Mode},

@@ -1,12 +1,15 @@
 package dev.jwtlib.mechanism;
 
+import dev.jwtlib.error.AuthError;
 import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.error.Challenge;
+import dev.jwtlib.error.Problem;
 import dev.jwtlib.error.TooManyFailures;
+import dev.jwtlib.error.Unauthenticated;
 import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
 import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
 import dev.jwtlib.mechanism.AuthorizationHeader.Credentials;
-import dev.jwtlib.problem.Problem;
-import dev.jwtlib.token.TokenIds;
+import dev.jwtlib.verify.TokenIds;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +43,6 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String REALM = "jwtlib";
     private static final String INTROSPECTION_PATH = "/api/auth/introspect";
     /** At most this much of a refused request's body is read before the answer. */
     private static final long DRAIN_LIMIT = 64 * 1024;
@@ -72,38 +74,34 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         Optional<Credentials> credentials = AuthorizationHeader.parse(request.getHeader("Authorization"));
         if (credentials.isEmpty()) {
-            return challenge(request, response, null);
+            return refuse(request, response, new Unauthenticated(
+                    "This resource needs credentials: send an Authorization header.",
+                    isIntrospection(request) ? Challenge.basic() : Challenge.bearer()));
         }
-        Credential credential = null;
+        Credential credential;
         if (credentials.get() instanceof Bearer bearer) {
             credential = new BearerTokenCredential(bearer.token());
-        } else if (credentials.get() instanceof Basic basic) {
-            if (!isIntrospection(request)) {
-                // Passwords are taken only where RFC 7662 asks for client authentication, so
-                // they cannot be guessed through every protected URL.
-                return challenge(request, response, "This resource takes a Bearer access token.");
-            }
+        } else if (credentials.get() instanceof Basic basic && isIntrospection(request)) {
             credential = new UsernamePasswordCredential(basic.username(), basic.password());
-        }
-        if (credential == null) {
-            return challenge(request, response, "The Authorization header is malformed.");
+        } else if (credentials.get() instanceof Basic) {
+            // Passwords are taken only where RFC 7662 asks for client authentication, so they
+            // cannot be guessed through every protected URL.
+            return refuse(request, response, refused(request, "This resource takes a Bearer access token."));
+        } else {
+            return refuse(request, response, refused(request, "The Authorization header is malformed."));
         }
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);
-        } catch (AuthServiceUnavailable e) {
-            return send(request, response, Problem.of("auth-service-unavailable", "Service Unavailable", 503, e.getMessage()),
-                    null, Long.toString(e.retryAfterSeconds()));
-        } catch (TooManyFailures e) {
-            return send(request, response, Problem.of("too-many-failures", "Too Many Requests", 429, e.getMessage()),
-                    null, Long.toString(e.retryAfterSeconds()));
+        } catch (AuthServiceUnavailable | TooManyFailures e) {
+            return refuse(request, response, e);
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             offerServerCacheKey(context, credentials.get(), result);
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
         }
-        return challenge(request, response, credential instanceof BearerTokenCredential
-                ? "The access token is invalid, expired or revoked." : "The username or password is incorrect.");
+        return refuse(request, response, refused(request, credential instanceof BearerTokenCredential
+                ? "The access token is invalid, expired or revoked." : "The username or password is incorrect."));
     }
 
     /**
@@ -151,28 +149,16 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         return path.equals(INTROSPECTION_PATH) || path.startsWith(INTROSPECTION_PATH + "/");
     }
 
-    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response, String error) {
-        String header;
-        if (isIntrospection(request)) {
-            header = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
-        } else if (error == null) {
-            header = "Bearer realm=\"" + REALM + "\"";
-        } else {
-            header = "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + error + "\"";
-        }
-        String detail = error != null ? error : "This resource needs credentials: send an Authorization header.";
-        return send(request, response, Problem.of("unauthorized", "Unauthorized", 401, detail), header, null);
+    /** Credentials that cannot be used here: Basic's challenge on introspection, else RFC 6750's {@code invalid_token}. */
+    private AuthError refused(HttpServletRequest request, String detail) {
+        return new Unauthenticated(detail, isIntrospection(request) ? Challenge.basic() : Challenge.invalidToken(detail));
     }
 
-    private static AuthenticationStatus send(HttpServletRequest request, HttpServletResponse response,
-                                             Problem problem, String challenge, String retryAfter) {
+    /** Answers the request with the error's problem and headers; the resource is not called. */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, AuthError error) {
+        Problem problem = error.problem();
         response.setStatus(problem.status());
-        if (challenge != null) {
-            response.setHeader("WWW-Authenticate", challenge);
-        }
-        if (retryAfter != null) {
-            response.setHeader("Retry-After", retryAfter);
-        }
+        problem.headers().forEach(response::setHeader);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {

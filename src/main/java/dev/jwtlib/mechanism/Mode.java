@@ -1,6 +1,6 @@
 package dev.jwtlib.mechanism;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.util.Arrays;
 import java.util.Locale;
 import org.eclipse.microprofile.config.Config;

@@ -1,7 +1,7 @@
 package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.InvalidToken;
-import dev.jwtlib.token.VerifiedToken;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -1,6 +1,6 @@
 package dev.jwtlib.mechanism;
 
-import dev.jwtlib.token.VerifiedToken;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.security.enterprise.CallerPrincipal;
 
 /** The caller of a request authenticated by an access token, with the token's verified claims. */

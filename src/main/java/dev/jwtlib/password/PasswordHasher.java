@@ -1,11 +1,10 @@
 package dev.jwtlib.password;
 
-import jakarta.annotation.PostConstruct;
+import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.error.AuthServiceUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import dev.jwtlib.audit.SecurityEvents;
-import dev.jwtlib.error.AuthServiceUnavailable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,12 +16,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PasswordHasher {
 
-    @Inject
-    SecurityEvents events;
-    @Inject
-    Pbkdf2PasswordHash hash;
-    @Inject
-    PasswordSettings settings;
+    private SecurityEvents events;
+    private Pbkdf2PasswordHash hash;
+    private PasswordSettings settings;
 
     /** Hashing is CPU-bound: at most one per core at once; the rest wait briefly, then get a 503. */
     private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
@@ -32,12 +28,20 @@ public class PasswordHasher {
     /** A moving average of how long one hash takes here, in nanoseconds. */
     private final java.util.concurrent.atomic.AtomicLong typicalNanos = new java.util.concurrent.atomic.AtomicLong();
 
-    @PostConstruct
-    void init() {
+    /** Initialises {@code hash} with the settings and times one hash (the dummy's). */
+    @Inject
+    public PasswordHasher(SecurityEvents events, Pbkdf2PasswordHash hash, PasswordSettings settings) {
+        this.events = events;
+        this.hash = hash;
+        this.settings = settings;
         hash.initialize(settings.hashParameters());
         long start = System.nanoTime();
         dummy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
         typicalNanos.set(System.nanoTime() - start);
+    }
+
+    /** For the CDI proxy (and a test's stand-in). */
+    protected PasswordHasher() {
     }
 
     /** How long one hash or check typically takes on this machine (a moving average). */

@@ -1,6 +1,6 @@
 package dev.jwtlib.password;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;

@@ -1,6 +1,7 @@
 package dev.jwtlib.problem;
 
 import com.mongodb.MongoException;
+import dev.jwtlib.error.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,7 +20,7 @@ public class StoreUnavailableMapper implements ExceptionMapper<MongoException> {
     @Override
     public Response toResponse(MongoException e) {
         LOG.log(Level.WARNING, "jwtlib: the store failed during a request", e);
-        return Problem.of("store-unavailable", "Service Unavailable", 503,
-                "The user store cannot be reached; try again shortly.").response().header("Retry-After", "5").build();
+        return ProblemResponses.of(Problem.of("store-unavailable", "Service Unavailable", 503,
+                "The user store cannot be reached; try again shortly.").withHeader("Retry-After", "5"));
     }
 }

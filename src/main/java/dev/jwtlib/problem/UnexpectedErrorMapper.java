@@ -1,5 +1,6 @@
 package dev.jwtlib.problem;
 
+import dev.jwtlib.error.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -20,7 +21,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> 
     public Response toResponse(RuntimeException e) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "jwtlib: unexpected error, incident " + incident, e);
-        return Problem.of("internal-error", "Internal Server Error", 500,
-                "The server could not complete the request (incident " + incident + ").").response().build();
+        return ProblemResponses.of(Problem.of("internal-error", "Internal Server Error", 500,
+                "The server could not complete the request (incident " + incident + ")."));
     }
 }

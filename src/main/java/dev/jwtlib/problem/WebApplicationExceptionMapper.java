@@ -1,5 +1,6 @@
 package dev.jwtlib.problem;
 
+import dev.jwtlib.error.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,8 +17,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        Response.ResponseBuilder builder = Problem.of("http-" + status.getStatusCode(), status.getReasonPhrase(),
-                status.getStatusCode(), detail(status.getStatusCode())).response();
+        Response.ResponseBuilder builder = ProblemResponses.builder(Problem.of("http-" + status.getStatusCode(),
+                status.getReasonPhrase(), status.getStatusCode(), detail(status.getStatusCode())));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));

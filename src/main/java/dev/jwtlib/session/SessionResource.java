@@ -1,19 +1,14 @@
 package dev.jwtlib.session;
 
-import java.util.Map;
-import jakarta.json.JsonBuilderFactory;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
-import dev.jwtlib.error.TooManyFailures;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import dev.jwtlib.error.InvalidInput;
-import dev.jwtlib.http.JsonBody;
+import dev.jwtlib.error.TooManyFailures;
+import dev.jwtlib.http.JsonRequests;
 import dev.jwtlib.mechanism.AuthorizationHeader;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,9 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -34,8 +31,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    /** One factory, not a provider lookup (a ServiceLoader scan) per call of {@code Json.createObjectBuilder}. */
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final LogoutResponse LOGGED_OUT = new LogoutResponse("Logged out.");
 
     @Inject
     SessionService sessions;
@@ -47,11 +43,9 @@ public class SessionResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public void login(InputStream body, @Context HttpServletRequest request, @Suspended AsyncResponse response) {
-        JsonBody json = JsonBody.read(body);
-        String username = json.requiredString("username");
-        String password = json.requiredString("password");
-        json.requireValid();
+    public void login(LoginRequest login, @Context HttpServletRequest request, @Suspended AsyncResponse response) {
+        String username = login.username();
+        String password = login.password();
         // the login runs on another thread: the caller's address is taken here, for the audit line
         String source = request.getRemoteAddr();
         String name = username.length() > 64 ? username.substring(0, 64) : username;
@@ -73,11 +67,8 @@ public class SessionResource {
     @POST
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response refresh(InputStream body) {
-        JsonBody json = JsonBody.read(body);
-        String refreshToken = json.requiredString("refresh_token");
-        json.requireValid();
-        return tokens(sessions.refresh(refreshToken));
+    public Response refresh(RefreshRequest request) {
+        return tokens(sessions.refresh(request.refreshToken()));
     }
 
     /**
@@ -86,15 +77,16 @@ public class SessionResource {
      */
     @POST
     @Path("logout")
-    public JsonObject logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public LogoutResponse logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
+            throws IOException {
         Optional<String> refreshToken;
         try {
-            refreshToken = JsonBody.readOptional(body).flatMap(json -> json.optionalString("refresh_token"));
+            refreshToken = Optional.ofNullable(JsonRequests.read(body.readAllBytes(), LogoutRequest.class).refreshToken());
         } catch (InvalidInput e) {
             refreshToken = Optional.empty();
         }
         sessions.logout(AuthorizationHeader.bearerToken(authorization), refreshToken);
-        return JSON.createObjectBuilder().add("message", "Logged out.").build();
+        return LOGGED_OUT;
     }
 
     /** Token responses must not be stored by caches (RFC 6749 section 5.1). */

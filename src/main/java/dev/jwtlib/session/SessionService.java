@@ -1,20 +1,20 @@
 package dev.jwtlib.session;
 
-import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.IssuedToken;
 import dev.jwtlib.token.RevocationList;
-import dev.jwtlib.token.TokenIds;
 import dev.jwtlib.token.TokenIssuer;
-import dev.jwtlib.token.TokenSettings;
 import dev.jwtlib.token.TokenSubject;
-import dev.jwtlib.token.VerifiedToken;
+import dev.jwtlib.verify.TokenIds;
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -31,26 +31,36 @@ public class SessionService {
 
     private static final int REFRESH_TOKEN_BYTES = 32;
 
+    private SecurityEvents events;
+    private AccountService accounts;
+    private Users users;
+    private TokenIssuer issuer;
+    private AccessTokens accessTokens;
+    private RefreshTokens refreshTokens;
+    private RevocationList revocations;
+    private TokenSettings tokenSettings;
+    private SessionSettings settings;
+    private Clock clock;
+
     @Inject
-    SecurityEvents events;
-    @Inject
-    AccountService accounts;
-    @Inject
-    Users users;
-    @Inject
-    TokenIssuer issuer;
-    @Inject
-    AccessTokens accessTokens;
-    @Inject
-    RefreshTokens refreshTokens;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    TokenSettings tokenSettings;
-    @Inject
-    SessionSettings settings;
-    @Inject
-    Clock clock;
+    public SessionService(SecurityEvents events, AccountService accounts, Users users, TokenIssuer issuer,
+                          AccessTokens accessTokens, RefreshTokens refreshTokens, RevocationList revocations,
+                          TokenSettings tokenSettings, SessionSettings settings, Clock clock) {
+        this.events = events;
+        this.accounts = accounts;
+        this.users = users;
+        this.issuer = issuer;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
+        this.tokenSettings = tokenSettings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    SessionService() {
+    }
 
     /**
      * @throws BadCredentials for a wrong username or password or an inactive user
@@ -83,7 +93,8 @@ public class SessionService {
             throw refusedRefresh(false);
         }
         String digest = TokenIds.digest(refreshToken);
-        RefreshTokens.Entry entry = refreshTokens.claim(digest, now).orElseThrow(() -> refused(digest, now));
+        Optional<RefreshToken> before = refreshTokens.markUsed(digest, now);
+        RefreshToken entry = before.filter(token -> token.usableAt(now)).orElseThrow(() -> refused(before, now));
         String userId = entry.userId();
         if (!entry.family().equals(family) || revocations.userEndedSince(userId, entry.familyStart())) {
             throw refusedRefresh(false);
@@ -122,8 +133,8 @@ public class SessionService {
     }
 
     /** Ends the family of a spent (not ended, unexpired) token presented again: reuse. */
-    private InvalidToken refused(String digest, Instant now) {
-        Optional<RefreshTokens.Entry> reused = refreshTokens.find(digest)
+    private InvalidToken refused(Optional<RefreshToken> before, Instant now) {
+        Optional<RefreshToken> reused = before
                 .filter(entry -> entry.used() && !entry.ended() && entry.expiresAt().isAfter(now));
         if (reused.isEmpty()) {
             return refusedRefresh(false);
@@ -155,8 +166,8 @@ public class SessionService {
         Instant now = clock.instant();
         IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
         String refresh = family + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
-        refreshTokens.insert(TokenIds.digest(refresh), family, user, familyStart, now,
-                now.plus(settings.refreshTtl()));
+        refreshTokens.insert(new RefreshToken(TokenIds.digest(refresh), family, user.id(), user.username(), familyStart,
+                false, false, now.plus(settings.refreshTtl())), now);
         return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
                 PublicUser.of(user));
     }

@@ -1,6 +1,6 @@
 package dev.jwtlib.session;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 

@@ -3,7 +3,7 @@ package dev.jwtlib.session;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.UserSessions;
 import dev.jwtlib.token.RevocationList;
-import dev.jwtlib.token.TokenSettings;
+import dev.jwtlib.verify.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

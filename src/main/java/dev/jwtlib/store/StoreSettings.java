@@ -1,6 +1,6 @@
 package dev.jwtlib.store;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;

@@ -1,9 +1,12 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.VerifiedToken;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The claims of an access token, MicroProfile JWT compatible: {@code iss, sub, upn,
@@ -11,8 +14,6 @@ import java.util.Map;
  * login (refresh family) the token belongs to, so that ending a login ends its access tokens.
  */
 final class AccessTokenClaims {
-
-    static final String SESSION_ID = "sid";
 
     private AccessTokenClaims() {
     }
@@ -24,13 +25,13 @@ final class AccessTokenClaims {
         claims.put("sub", subject.userId());
         claims.put("upn", subject.username());
         claims.put("preferred_username", subject.username());
-        claims.put("groups", List.copyOf(new java.util.TreeSet<>(subject.roles())));
+        claims.put("groups", List.copyOf(new TreeSet<>(subject.roles())));
         settings.audience().ifPresent(aud -> claims.put("aud", aud));
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", issuedAt.plus(settings.ttl()).getEpochSecond());
         claims.put("jti", jti);
         if (sessionId != null) {
-            claims.put(SESSION_ID, sessionId);
+            claims.put(VerifiedToken.SESSION_ID_CLAIM, sessionId);
         }
         return claims;
     }

@@ -6,36 +6,35 @@ import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.mechanism.AccessTokenCheck;
 import dev.jwtlib.mechanism.ForMode;
 import dev.jwtlib.mechanism.Mode;
-import jakarta.annotation.PostConstruct;
+import dev.jwtlib.verify.CachingTokenVerifier;
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * The hot path: turns a presented access token into its verified claims. A token verified
- * before comes from an in-memory cache (keyed by its digest, never past its expiry); every call
- * checks the in-memory revocation list. Neither touches the store.
+ * The hot path of the auth service: turns a presented access token into its verified claims. A
+ * token verified before comes from an in-memory cache (keyed by its digest, never past its
+ * expiry); every call checks the in-memory revocation list. Neither touches the store.
  */
 @ApplicationScoped
 @Default
 @ForMode(Mode.ISSUER)
 public class AccessTokens implements AccessTokenCheck {
 
-    @Inject
-    KeyRing keys;
-    @Inject
-    TokenSettings settings;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    Clock clock;
-
+    private RevocationList revocations;
     private CachingTokenVerifier verifier;
 
-    @PostConstruct
-    void init() {
-        verifier = new CachingTokenVerifier(settings, keys::verificationKey, clock);
+    @Inject
+    public AccessTokens(KeyRing keys, TokenSettings settings, RevocationList revocations, Clock clock) {
+        this.revocations = revocations;
+        this.verifier = new CachingTokenVerifier(settings, keys::verificationKey, clock);
+    }
+
+    /** For the CDI proxy only. */
+    AccessTokens() {
     }
 
     /**
@@ -44,23 +43,20 @@ public class AccessTokens implements AccessTokenCheck {
      */
     @Override
     public VerifiedToken verify(String token) {
+        VerifiedToken verified;
         try {
-            return check(token);
+            verified = verifier.verify(token);
         } catch (MongoException e) {
             throw new AuthServiceUnavailable("The token store cannot be reached; try again shortly.", e);
         }
+        if (revocations.isRevoked(verified)) {
+            throw InvalidToken.rejected("The token has been revoked.");
+        }
+        return verified;
     }
 
     @Override
     public String describe() {
         return "issuer: tokens verified with the keys in the store, revocations checked in memory";
-    }
-
-    private VerifiedToken check(String token) {
-        VerifiedToken verified = verifier.verify(token);
-        if (revocations.isRevoked(verified)) {
-            throw InvalidToken.rejected("The token has been revoked.");
-        }
-        return verified;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.verify.TokenAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

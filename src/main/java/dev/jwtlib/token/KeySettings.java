@@ -1,6 +1,6 @@
 package dev.jwtlib.token;
 
-import dev.jwtlib.ConfigValues;
+import dev.jwtlib.config.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,52 +1,39 @@
 package dev.jwtlib.token;
 
 import dev.jwtlib.audit.SecurityEvents;
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import dev.jwtlib.token.Revocation.Kind;
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.VerifiedToken;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bson.Document;
 
 /**
- * Ended tokens, logins and users, kept in the store ({@code revocations}, each entry removed by a
- * TTL index once nothing it covers can still be valid) and mirrored in memory, so that checking a
- * token costs no store round trip. The mirror takes local changes at once and other instances'
- * changes by polling the store at most every {@link #POLL_INTERVAL}.
+ * Ended tokens, logins and users, kept in the store ({@link Revocations}) and mirrored in memory,
+ * so that checking a token costs no store round trip. The mirror takes local changes at once and
+ * other instances' changes by reading the store at most every {@link #POLL_INTERVAL}.
  */
 @ApplicationScoped
 public class RevocationList {
 
     static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     /** How far back each poll looks, to cover clock differences between instances. */
-    private static final Duration POLL_OVERLAP = Duration.ofSeconds(10);
+    static final Duration POLL_OVERLAP = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(RevocationList.class.getName());
 
-    private enum Kind { TOKEN, SESSION, USER }
+    private SecurityEvents events;
+    private Revocations store;
+    private Clock clock;
 
-    @Inject
-    SecurityEvents events;
-    @Inject
-    MongoDatabase database;
-    @Inject
-    Clock clock;
-
-    private MongoCollection<Document> collection;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     /** user id → tokens issued before this instant are void. */
@@ -55,11 +42,20 @@ public class RevocationList {
     private volatile Instant lastPoll = Instant.EPOCH;
     private volatile Instant lastAttempt = Instant.EPOCH;
 
+    @Inject
+    public RevocationList(Revocations store, SecurityEvents events, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    RevocationList() {
+    }
+
+    /** Reads what other instances recorded; called once at start-up. */
     @PostConstruct
-    void open() {
-        collection = database.getCollection("revocations");
-        collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
-        collection.createIndex(Indexes.ascending("created_at"));
+    public void load() {
         poll();
     }
 
@@ -69,21 +65,19 @@ public class RevocationList {
         record(Kind.TOKEN, jti, lastValid, lastValid);
     }
 
-    /** Voids every access token of one login (its {@code sid}) issued until now. */
+    /** Voids every access token of one login (its {@code sid}) until {@code until}. */
     public void revokeSession(String sessionId, Instant until) {
         record(Kind.SESSION, sessionId, until, until);
     }
 
-    /**
-     * Voids every access token of a user issued before now; kept as long as such a token can live.
-     */
+    /** Voids every access token of a user issued before now; kept as long as such a token can live. */
     public void revokeUser(String userId, Duration tokenTtl) {
         Instant now = clock.instant();
         record(Kind.USER, userId, now, now.plus(tokenTtl).plus(TokenSettings.CLOCK_SKEW));
     }
 
     /** Whether the token was revoked, by itself, with its login or with its user. */
-    boolean isRevoked(VerifiedToken token) {
+    public boolean isRevoked(VerifiedToken token) {
         pollIfDue();
         if (tokens.containsKey(token.jti())) {
             return true;
@@ -111,7 +105,7 @@ public class RevocationList {
 
     /**
      * Whether the user's sessions were ended at or after {@code since}, from the in-memory
-     * mirror (no store round trip): for credentials cached since then.
+     * mirror (no store round trip): for what was cached about the user since then.
      */
     public boolean userEndedSince(String userId, Instant since) {
         pollIfDue();
@@ -129,17 +123,10 @@ public class RevocationList {
         return sessions.containsKey(sessionId);
     }
 
-    private void record(Kind kind, String value, Instant effective, Instant expiresAt) {
-        Instant now = clock.instant();
-        Document entry = new Document("_id", kind + ":" + value)
-                .append("kind", kind.name())
-                .append("value", value)
-                .append("at", Date.from(effective))
-                .append("created_at", Date.from(now))
-                .append("expires_at", Date.from(expiresAt));
-        collection.replaceOne(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
-        apply(kind, value, effective);
-        events.revocation(kind.name().toLowerCase(java.util.Locale.ROOT));
+    private void record(Kind kind, String value, Instant at, Instant expiresAt) {
+        store.put(new Revocation(kind, value, at, clock.instant(), expiresAt));
+        apply(kind, value, at);
+        events.revocation(kind.name().toLowerCase(Locale.ROOT));
     }
 
     private void apply(Kind kind, String value, Instant at) {
@@ -165,14 +152,12 @@ public class RevocationList {
         Instant now = clock.instant();
         lastAttempt = now;
         try {
-            for (Document entry : collection.find(Filters.and(
-                    Filters.gte("created_at", Date.from(lastPoll.minus(POLL_OVERLAP))),
-                    Filters.gt("expires_at", Date.from(now))))) {
-                apply(Kind.valueOf(entry.getString("kind")), entry.getString("value"), entry.getDate("at").toInstant());
+            for (Revocation entry : store.recordedSince(lastPoll.minus(POLL_OVERLAP), now)) {
+                apply(entry.kind(), entry.value(), entry.at());
             }
             lastPoll = now;
             forgetExpired(now);
-        } catch (MongoException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "jwtlib: cannot read revocations from the store; keeping the last known list", e);
         }
     }

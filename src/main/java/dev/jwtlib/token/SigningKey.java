@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.verify.TokenAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.time.Instant;
  *
  * @param activatesAt when it starts signing; it is published in the JWKS from its creation on
  */
-record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, Instant createdAt,
-                  Instant activatesAt) {
+public record SigningKey(String kid, TokenAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey,
+                         Instant createdAt, Instant activatesAt) {
 
     /** Never prints key material. */
     @Override

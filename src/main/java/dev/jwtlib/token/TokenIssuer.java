@@ -1,5 +1,7 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.verify.TokenIds;
+import dev.jwtlib.verify.TokenSettings;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,14 +13,22 @@ import java.util.Map;
 @ApplicationScoped
 public class TokenIssuer {
 
+    private KeyRing keys;
+    private TokenSettings settings;
+    private RevocationList revocations;
+    private Clock clock;
+
     @Inject
-    KeyRing keys;
-    @Inject
-    TokenSettings settings;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    Clock clock;
+    public TokenIssuer(KeyRing keys, TokenSettings settings, RevocationList revocations, Clock clock) {
+        this.keys = keys;
+        this.settings = settings;
+        this.revocations = revocations;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    TokenIssuer() {
+    }
 
     /**
      * Issues an access token.

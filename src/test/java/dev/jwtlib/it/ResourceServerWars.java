@@ -20,9 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ResourceServerWars {
 
-    /** SmallRye JWT (verifier) and its runtime dependencies, taken from the service WAR the build made. */
+    /** SmallRye JWT (verifier), Caffeine (caches) and their runtime dependencies, taken from the service WAR the build made. */
     private static final List<String> VERIFIER_JARS = List.of(
-            "smallrye-jwt-4", "smallrye-jwt-common-", "jose4j-", "microprofile-jwt-auth-api-", "jboss-logging-", "slf4j-api-");
+            "smallrye-jwt-4", "smallrye-jwt-common-", "jose4j-", "microprofile-jwt-auth-api-", "jboss-logging-", "slf4j-api-",
+            "caffeine-");
 
     private static final String WEB_XML = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -1,82 +1,75 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.testing.InMemoryRevocations;
+import dev.jwtlib.testing.InMemorySigningKeys;
+import dev.jwtlib.verify.TokenAlgorithm;
+import dev.jwtlib.verify.TokenIds;
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.TokenVerifier;
+import dev.jwtlib.verify.VerifiedToken;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
- * Gives the benchmarks the package-private pieces of the token hot path, wired as
- * {@link AccessTokens} and {@link TokenIssuer} wire them, without a container: one fresh key pair
- * of the given algorithm, one access token signed with it, a {@link TokenVerifier} (the cache-miss
- * path), a {@link CachingTokenVerifier} that has already seen the token (the cache-hit path) and
- * an in-memory revocation list shaped like {@link RevocationList}'s.
+ * The token hot path for the benchmarks, built from the real classes without a container: a
+ * {@link KeyRing} over an in-memory key store (one generated key of the given algorithm), the
+ * {@link TokenIssuer}, {@link AccessTokens} (the verified-token cache and the
+ * {@link RevocationList}, here holding {@value #OTHER_REVOCATIONS} revocations of each kind,
+ * none for the benchmark's token) and a bare {@link TokenVerifier} for the cache-miss path.
  */
 public final class BenchmarkAccess {
 
-    /** Entries of each revocation map, none of them for the benchmark's token. */
     private static final int OTHER_REVOCATIONS = 1_000;
 
     private final TokenSettings settings;
-    private final SigningKey key;
+    private final CountingKeyRing keys;
+    private final TokenIssuer issuer;
+    private final AccessTokens accessTokens;
     private final TokenVerifier verifier;
-    private final CachingTokenVerifier cachingVerifier;
-    /** Key lookups of {@link #cachingVerifier}: each one is a cache miss. */
-    private final AtomicInteger cachingVerifierMisses = new AtomicInteger();
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
-    private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
-    private final Map<String, Instant> revokedUsers = new ConcurrentHashMap<>();
-    private volatile Instant lastPollAttempt;
     private final String token;
 
     /**
      * @param alg the {@code alg} name as configured: ES256, RS256, PS256 or EdDSA
      */
     public BenchmarkAccess(String alg) {
-        TokenAlgorithm algorithm = TokenAlgorithm.fromConfig(alg);
-        KeyPair pair = algorithm.generateKeyPair();
-        PublicKey publicKey = pair.getPublic();
-        settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), algorithm);
-        key = new SigningKey("k", algorithm, pair.getPrivate(), publicKey, Instant.now(), Instant.now());
-        verifier = new TokenVerifier(settings, kid -> Optional.of(publicKey));
-        cachingVerifier = new CachingTokenVerifier(settings, kid -> {
-            cachingVerifierMisses.incrementAndGet();
-            return Optional.of(publicKey);
-        }, clock);
+        Clock clock = Clock.systemUTC();
+        settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), TokenAlgorithm.fromConfig(alg));
+        SecurityEvents events = new SecurityEvents(clock);
+        keys = new CountingKeyRing(KeyRings.create(new InMemorySigningKeys(), settings,
+                new KeySettings(Duration.ofMinutes(10), Duration.ofDays(30), Optional.empty()), events, clock));
+        RevocationList revocations = new RevocationList(new InMemoryRevocations(), events, clock);
+        revocations.load();
+        for (int i = 0; i < OTHER_REVOCATIONS; i++) {
+            revocations.revokeToken(TokenIds.random(16), clock.instant().plusSeconds(900));
+            revocations.revokeSession(TokenIds.random(16), clock.instant().plusSeconds(900));
+            revocations.revokeUser("u-other-" + i, settings.ttl());
+        }
+        issuer = new TokenIssuer(keys, settings, revocations, clock);
+        accessTokens = new AccessTokens(keys, settings, revocations, clock);
+        verifier = new TokenVerifier(settings, keys::verificationKey, clock);
         token = sign();
 
         // Once each, so that the benchmarks measure the steady state (parser built, cache filled).
         verifier.verify(token);
-        cachingVerifier.verify(token);
-        cachingVerifierMisses.set(0);
-
-        Instant later = Instant.now().plusSeconds(900);
-        for (int i = 0; i < OTHER_REVOCATIONS; i++) {
-            revokedTokens.put(TokenIds.random(16), later);
-            revokedSessions.put(TokenIds.random(16), later);
-            revokedUsers.put("u-other-" + i, Instant.now());
-        }
-        lastPollAttempt = clock.instant();
+        accessTokens.verify(token);
+        keys.lookups.set(0);
     }
 
     /**
-     * What {@link AccessTokens#verify} does for a token it has seen: the {@link CachingTokenVerifier}
-     * (SHA-256 digest of the token, cache lookup), then the revocation check.
-     *
-     * @return the verified token, or {@code null} if it were revoked (it never is)
+     * What the auth service does for a token it has seen ({@link AccessTokens#verify}): the
+     * token's digest, the cache lookup, the revocation check.
      */
     public VerifiedToken cachedLookup() {
-        VerifiedToken verified = cachingVerifier.verify(token);
-        return isRevoked(verified) ? null : verified;
+        return accessTokens.verify(token);
     }
 
     /**
@@ -84,7 +77,7 @@ public final class BenchmarkAccess {
      * the signature); 0 unless the token expired while the benchmark ran.
      */
     public int cachedLookupMisses() {
-        return cachingVerifierMisses.get();
+        return keys.lookups.get();
     }
 
     /** The full check of a token not seen before: header checks, signature, claims (no cache). */
@@ -92,11 +85,9 @@ public final class BenchmarkAccess {
         return verifier.verify(token);
     }
 
-    /** Signs a new access token, as {@link TokenIssuer#issue} does (claims, random jti, JWS). */
+    /** Signs a new access token with {@link TokenIssuer#issue} (claims, random jti, JWS). */
     public String sign() {
-        Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
-        return TokenIssuer.sign(AccessTokenClaims.of(new TokenSubject("u-1", "alice", Set.of("user")), "s-1",
-                settings, now, TokenIds.random(16)), key);
+        return issuer.issue(new TokenSubject("u-1", "alice", Set.of("user")), "s-1").token();
     }
 
     /** The {@code alg} header value of the token: ES256, RS256, PS256 or EdDSA. */
@@ -124,24 +115,42 @@ public final class BenchmarkAccess {
 
     /** The key that verifies the token. */
     public PublicKey publicKey() {
-        return key.publicKey();
+        return keys.signer().publicKey();
     }
 
-    /** {@link RevocationList#isRevoked}, on maps held here instead of a store-backed list. */
-    private boolean isRevoked(VerifiedToken verified) {
-        // RevocationList#pollIfDue: the clock read and interval check every request pays; the store
-        // poll itself happens at most once per interval per instance and is left out here.
-        Instant now = clock.instant();
-        if (Duration.between(lastPollAttempt, now).compareTo(RevocationList.POLL_INTERVAL) >= 0) {
-            lastPollAttempt = now;
+    /** A key ring that counts key lookups: each one is a verification that missed the cache. */
+    private static final class CountingKeyRing implements KeyRing {
+        private final KeyRing ring;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        CountingKeyRing(KeyRing ring) {
+            this.ring = ring;
         }
-        if (revokedTokens.containsKey(verified.jti())) {
-            return true;
+
+        @Override
+        public SigningKey signer() {
+            return ring.signer();
         }
-        if (verified.sessionId() != null && revokedSessions.containsKey(verified.sessionId())) {
-            return true;
+
+        @Override
+        public Optional<PublicKey> verificationKey(String kid) {
+            lookups.incrementAndGet();
+            return ring.verificationKey(kid);
         }
-        Instant notBefore = revokedUsers.get(verified.subject());
-        return notBefore != null && !verified.issuedAt().isAfter(notBefore);
+
+        @Override
+        public List<PublicJsonWebKey> publicJwks() {
+            return ring.publicJwks();
+        }
+
+        @Override
+        public Rotation rotate() {
+            return ring.rotate();
+        }
+
+        @Override
+        public String describe() {
+            return ring.describe();
+        }
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtlib.verify.TokenAlgorithm;
+import dev.jwtlib.verify.TokenSettings;
+import dev.jwtlib.verify.TokenVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -41,7 +44,7 @@ class KeyFileTest {
         String token = TokenIssuer.sign(AccessTokenClaims.of(new TokenSubject("u", "alice", Set.of("user")), null,
                 settings, now, "j"), key);
         TokenVerifier verifier = new TokenVerifier(settings, kid -> kid.equals(key.kid()) ? Optional.of(key.publicKey())
-                : Optional.empty());
+                : Optional.empty(), java.time.Clock.systemUTC());
         assertEquals("alice", verifier.verify(token).username());
     }
 

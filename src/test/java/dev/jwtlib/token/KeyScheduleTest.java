@@ -3,6 +3,7 @@ package dev.jwtlib.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtlib.verify.TokenAlgorithm;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;

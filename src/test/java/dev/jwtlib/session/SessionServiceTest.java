@@ -1,0 +1,147 @@
+package dev.jwtlib.session;
+
+import static dev.jwtlib.testing.Services.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jwtlib.account.User;
+import dev.jwtlib.account.UserUpdate;
+import dev.jwtlib.error.BadCredentials;
+import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.error.TooManyFailures;
+import dev.jwtlib.testing.Services;
+import dev.jwtlib.verify.VerifiedToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Logins, refresh and logout over in-memory stores, real keys and a clock the test moves. */
+class SessionServiceTest {
+
+    private final Services service = new Services();
+    private final SessionService sessions = service.sessions;
+    private final User alice = service.register("alice");
+
+    @Test
+    void loginWhenTheRightPasswordThenAnAccessTokenOfTheUserAndARefreshTokenOfTheLogin() {
+        LoginResponse pair = sessions.login("Alice", PASSWORD);
+        VerifiedToken access = service.accessTokens.verify(pair.accessToken());
+        assertEquals(alice.id(), access.subject());
+        assertEquals("alice", access.username());
+        assertEquals(Set.of("user"), access.groups());
+        assertEquals("Bearer", pair.tokenType());
+        assertEquals(900, pair.expiresIn());
+        assertEquals(access.sessionId(), SessionService.familyOf(pair.refreshToken()).orElseThrow(),
+                "the refresh token names the login its access tokens carry as sid");
+        assertEquals("alice", pair.user().username());
+    }
+
+    @Test
+    void loginWhenWrongPasswordUnknownUserOrInactiveUserThenOneAndTheSameRefusal() {
+        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD + "!"));
+        assertThrows(BadCredentials.class, () -> sessions.login("nobody", PASSWORD));
+        service.users.update(alice.id(), new UserUpdate(null, false, null), service.clock.instant());
+        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD));
+    }
+
+    @Test
+    void loginWhenTooManyFailuresThenLockedEvenForTheRightPassword() {
+        for (int i = 0; i < service.loginSettings.maxFailures(); i++) {
+            assertThrows(BadCredentials.class, () -> sessions.login("alice", "wrong password " + PASSWORD));
+        }
+        assertThrows(TooManyFailures.class, () -> sessions.login("alice", PASSWORD));
+    }
+
+    @Test
+    void refreshThenANewPairOfTheSameLoginAndTheOldRefreshTokenIsSpent() {
+        LoginResponse first = sessions.login("alice", PASSWORD);
+        LoginResponse second = sessions.refresh(first.refreshToken());
+        assertNotEquals(first.refreshToken(), second.refreshToken());
+        assertEquals(service.accessTokens.verify(first.accessToken()).sessionId(),
+                service.accessTokens.verify(second.accessToken()).sessionId());
+        assertDoesNotThrow(() -> sessions.refresh(second.refreshToken()));
+    }
+
+    @Test
+    void refreshWhenASpentTokenIsPresentedAgainThenTheWholeLoginEnds() {
+        LoginResponse first = sessions.login("alice", PASSWORD);
+        LoginResponse second = sessions.refresh(first.refreshToken());
+        LoginResponse otherLogin = sessions.login("alice", PASSWORD);
+        assertThrows(InvalidToken.class, () -> sessions.refresh(first.refreshToken()));
+        assertThrows(InvalidToken.class, () -> sessions.refresh(second.refreshToken()), "the thief's or the owner's pair");
+        assertThrows(InvalidToken.class, () -> service.accessTokens.verify(second.accessToken()));
+        assertDoesNotThrow(() -> sessions.refresh(otherLogin.refreshToken()), "another login of the same user lives on");
+    }
+
+    @Test
+    void refreshWhenRacedThenExactlyOneWins() throws Exception {
+        LoginResponse pair = sessions.login("alice", PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> refreshes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                refreshes.add(() -> {
+                    try {
+                        sessions.refresh(pair.refreshToken());
+                        return true;
+                    } catch (InvalidToken e) {
+                        return false;
+                    }
+                });
+            }
+            long won = 0;
+            for (Future<Boolean> result : pool.invokeAll(refreshes)) {
+                won += result.get() ? 1 : 0;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refreshWhenUnknownMalformedOrExpiredThenRefused() {
+        LoginResponse pair = sessions.login("alice", PASSWORD);
+        assertThrows(InvalidToken.class, () -> sessions.refresh("no-dot-at-all"));
+        assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken() + "x"));
+        service.clock.advance(service.sessionSettings.refreshTtl().plusSeconds(1));
+        assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken()));
+    }
+
+    @Test
+    void refreshWhenTheUserWasDeactivatedOrGotOtherRolesThenTheCurrentUserDecides() {
+        LoginResponse pair = sessions.login("alice", PASSWORD);
+        service.users.update(alice.id(), new UserUpdate(null, null, List.of("admin", "user")), service.clock.instant());
+        LoginResponse promoted = sessions.refresh(pair.refreshToken());
+        assertEquals(Set.of("admin", "user"), service.accessTokens.verify(promoted.accessToken()).groups());
+        service.users.update(alice.id(), new UserUpdate(null, false, null), service.clock.instant());
+        assertThrows(InvalidToken.class, () -> sessions.refresh(promoted.refreshToken()));
+    }
+
+    @Test
+    void logoutThenTheAccessTokenAndTheLoginEndHereAndOnEveryOtherInstanceAtOnce() {
+        Services otherInstance = service.sharingStoresWith();
+        LoginResponse pair = sessions.login("alice", PASSWORD);
+        sessions.logout(Optional.of(pair.accessToken()), Optional.of(pair.refreshToken()));
+        assertThrows(InvalidToken.class, () -> service.accessTokens.verify(pair.accessToken()));
+        assertThrows(InvalidToken.class, () -> otherInstance.sessions.refresh(pair.refreshToken()),
+                "the store's claim refuses it before the other instance polls the revocations");
+    }
+
+    @Test
+    void logoutWhenTokensAreBadOrMissingThenNothingHappensAndNothingFails() {
+        LoginResponse pair = sessions.login("alice", PASSWORD);
+        assertDoesNotThrow(() -> sessions.logout(Optional.of("not.a.token"), Optional.of("not-a-refresh-token")));
+        assertDoesNotThrow(() -> sessions.logout(Optional.empty(), Optional.empty()));
+        assertDoesNotThrow(() -> service.accessTokens.verify(pair.accessToken()));
+        assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()));
+    }
+}
