@@ -2,6 +2,7 @@ package dev.jwtlib;
 
 import dev.jwtlib.account.BootstrapAdminSettings;
 import dev.jwtlib.account.LoginSettings;
+import dev.jwtlib.http.HttpSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
@@ -27,6 +28,7 @@ class Settings {
     private BootstrapAdminSettings bootstrapAdmin;
     private LoginSettings login;
     private KeySettings keys;
+    private HttpSettings http;
 
     @Inject
     Settings(Config config) {
@@ -36,7 +38,9 @@ class Settings {
         this.store = StoreSettings.from(config);
         this.bootstrapAdmin = BootstrapAdminSettings.from(config);
         this.login = LoginSettings.from(config);
-        this.keys = KeySettings.from(config);
+        this.keys = KeySettings.from(config, store.url().isEmpty(),
+                store.embeddedPath().toAbsolutePath().resolveSibling("jwtlib-keys.kek"));
+        this.http = HttpSettings.from(config);
     }
 
     /** For the CDI proxy only. */
@@ -76,6 +80,11 @@ class Settings {
     @Produces
     KeySettings keys() {
         return keys;
+    }
+
+    @Produces
+    HttpSettings http() {
+        return http;
     }
 
     @Produces

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * The input rules for usernames and emails: usernames are trimmed, NFKC-normalised and
  * lower-cased, 3–32 letters, digits, {@code . _ -}, starting with a letter or digit; emails are
  * trimmed, at most 254 characters, of the form {@code local@domain.tld}, unique case-insensitively.
+ * Neither may hold a control character (Unicode Cc, NUL included) or an invisible format
+ * character (Cf: zero-width characters, bidi overrides).
  */
 public final class AccountRules {
 
@@ -17,6 +19,7 @@ public final class AccountRules {
             "[^\\s@\"(),:;<>\\[\\]\\\\]{1,64}@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}[\\p{L}\\p{N}])?"
                     + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}[\\p{L}\\p{N}])?)+");
     public static final int MAX_EMAIL_LENGTH = 254;
+    private static final String CONTROL_OR_FORMAT = "must not contain control characters or invisible formatting characters";
 
     private AccountRules() {
     }
@@ -28,6 +31,9 @@ public final class AccountRules {
 
     /** What is wrong with a canonical username, or empty. */
     public static Optional<String> usernameProblem(String canonical) {
+        if (hasControlOrFormat(canonical)) {
+            return Optional.of(CONTROL_OR_FORMAT);
+        }
         int length = canonical.codePointCount(0, canonical.length());
         if (length < 3 || length > 32) {
             return Optional.of("must be 3 to 32 characters long");
@@ -49,6 +55,9 @@ public final class AccountRules {
 
     /** What is wrong with a trimmed email, or empty. */
     public static Optional<String> emailProblem(String email) {
+        if (hasControlOrFormat(email)) {
+            return Optional.of(CONTROL_OR_FORMAT);
+        }
         if (email.length() > MAX_EMAIL_LENGTH) {
             return Optional.of("must be at most " + MAX_EMAIL_LENGTH + " characters long");
         }
@@ -56,5 +65,9 @@ public final class AccountRules {
             return Optional.of("must be a valid email address");
         }
         return Optional.empty();
+    }
+
+    private static boolean hasControlOrFormat(String text) {
+        return text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT);
     }
 }

@@ -2,6 +2,8 @@ package dev.jwtlib.account;
 
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
+import dev.jwtlib.error.Conflict;
+import dev.jwtlib.error.InvalidInput.FieldError;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.password.PasswordHasher;
@@ -16,29 +18,41 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** Registration (the Python {@code register_user}) and password checks for login and Basic auth. */
+/**
+ * Registration (the Python {@code register_user}) and password checks: for a login, for a
+ * password change, and for a service client's HTTP Basic credentials. Every rule that needs no
+ * hash (input rules, uniqueness) is checked before anything is hashed; the hashing itself is
+ * the caller's to run through {@link dev.jwtlib.password.HashAdmission}.
+ */
 @ApplicationScoped
 public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class.getName());
+
+    /** A registration that passed every rule that needs no hash. */
+    public record NewAccount(String username, String email, String password, List<String> roles) {
+
+        @Override
+        public String toString() {
+            return "NewAccount[username=" + username + "]";
+        }
+    }
 
     private SecurityEvents events;
     private Users users;
     private PasswordHasher hasher;
     private PasswordSettings passwordSettings;
     private LoginGuard guard;
-    private LoginSettings loginSettings;
     private Clock clock;
 
     @Inject
     public AccountService(SecurityEvents events, Users users, PasswordHasher hasher, PasswordSettings passwordSettings,
-                          LoginGuard guard, LoginSettings loginSettings, Clock clock) {
+                          LoginGuard guard, Clock clock) {
         this.events = events;
         this.users = users;
         this.hasher = hasher;
         this.passwordSettings = passwordSettings;
         this.guard = guard;
-        this.loginSettings = loginSettings;
         this.clock = clock;
     }
 
@@ -47,28 +61,45 @@ public class AccountService {
     }
 
     /**
-     * Creates an active user with the given roles.
+     * The rules of a registration that cost no hash: the input rules, then uniqueness.
      *
      * @throws InvalidInput listing every broken input rule
-     * @throws dev.jwtlib.error.Conflict when the username or email is taken
+     * @throws Conflict     when the username or email is taken
      */
-    public User register(String rawUsername, String rawEmail, String rawPassword, List<String> roles) {
-        List<InvalidInput.FieldError> errors = new ArrayList<>();
+    public NewAccount checkRegistration(String rawUsername, String rawEmail, String rawPassword, List<String> roles) {
+        List<FieldError> errors = new ArrayList<>();
         String username = AccountRules.canonicalUsername(rawUsername);
-        AccountRules.usernameProblem(username).ifPresent(m -> errors.add(new InvalidInput.FieldError("username", m)));
+        AccountRules.usernameProblem(username).ifPresent(m -> errors.add(new FieldError("username", m)));
         String email = AccountRules.trimmedEmail(rawEmail);
-        AccountRules.emailProblem(email).ifPresent(m -> errors.add(new InvalidInput.FieldError("email", m)));
+        AccountRules.emailProblem(email).ifPresent(m -> errors.add(new FieldError("email", m)));
         String password = PasswordPolicy.normalize(rawPassword);
         new PasswordPolicy(passwordSettings.minLength()).check(password, username)
-                .ifPresent(m -> errors.add(new InvalidInput.FieldError("password", m)));
+                .ifPresent(m -> errors.add(new FieldError("password", m)));
         if (!errors.isEmpty()) {
             throw new InvalidInput("The registration is not valid.", errors);
         }
+        users.taken(username, AccountRules.emailKey(email)).ifPresent(field -> {
+            throw new Conflict("email".equals(field) ? "This email is already registered." : "This username is taken.");
+        });
+        return new NewAccount(username, email, password, roles);
+    }
+
+    /**
+     * Hashes the password and stores an active user.
+     *
+     * @throws Conflict when the username or email was taken since it was checked
+     */
+    public User create(NewAccount account) {
         long now = clock.millis();
-        User user = users.insert(new User(UUID.randomUUID().toString(), username, email, AccountRules.emailKey(email),
-                hasher.hash(password), roles, true, now, now));
+        User user = users.insert(new User(UUID.randomUUID().toString(), account.username(), account.email(),
+                AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now));
         events.registration(user.username());
         return user;
+    }
+
+    /** {@link #checkRegistration} and {@link #create} in one (for the bootstrap administrator and tests). */
+    public User register(String username, String email, String password, List<String> roles) {
+        return create(checkRegistration(username, email, password, roles));
     }
 
     /** Registers a self-service user with the role {@code user}. */
@@ -77,90 +108,141 @@ public class AccountService {
     }
 
     /**
-     * Replaces a user's password after checking the current one. The caller decides what to end.
+     * The input rules of a login: no control characters in either field (a {@code 400}, not a
+     * failed login). PBKDF2 pads short keys with zero bytes, so a password with trailing NULs
+     * would otherwise match the one without.
      *
-     * @throws dev.jwtlib.error.BadCredentials when the current password is wrong
-     * @throws InvalidInput when the new password breaks a rule
+     * @throws InvalidInput naming the fields
      */
-    public User changePassword(User user, String currentPassword, String newPassword) {
-        guard.attempt(user.username());
-        if (!hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash())) {
-            failed(user.username());
+    public static void checkCredentials(String username, String password) {
+        List<FieldError> errors = new ArrayList<>();
+        if (username.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            errors.add(new FieldError("username", "must not contain control characters"));
+        }
+        PasswordPolicy.characterProblem(password).ifPresent(m -> errors.add(new FieldError("password", m)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("The request is not valid.", errors);
+        }
+    }
+
+    /**
+     * The rules of a password change that cost no hash.
+     *
+     * @throws InvalidInput when the current password holds control characters or the new one breaks a rule
+     */
+    public void checkPasswordChange(User user, String currentPassword, String newPassword) {
+        List<FieldError> errors = new ArrayList<>();
+        PasswordPolicy.characterProblem(currentPassword).ifPresent(m -> errors.add(new FieldError("current_password", m)));
+        new PasswordPolicy(passwordSettings.minLength()).check(PasswordPolicy.normalize(newPassword), user.username())
+                .ifPresent(m -> errors.add(new FieldError("new_password", m)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("The request is not valid.", errors);
+        }
+    }
+
+    /**
+     * Replaces a user's password after checking the current one, which counts as a login for
+     * the lockout. The caller decides which sessions to end.
+     *
+     * @throws BadCredentials when the current password is wrong
+     * @throws InvalidInput   when the new password breaks a rule
+     */
+    public User changePassword(User user, String currentPassword, String newPassword, String source) {
+        checkPasswordChange(user, currentPassword, newPassword);
+        guard.attempt(user.username(), source);
+        boolean checked = false;
+        boolean matches = false;
+        try {
+            matches = hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash());
+            checked = true;
+        } finally {
+            if (!checked) {
+                guard.abandoned(user.username(), source);
+            } else if (matches) {
+                guard.succeeded(user.username(), source);
+            } else {
+                guard.failed(user.username(), source);
+            }
+        }
+        if (!matches) {
             events.passwordChange(user.username(), "bad_credentials");
             throw new BadCredentials();
         }
-        guard.succeeded(user.username());
-        String password = PasswordPolicy.normalize(newPassword);
-        new PasswordPolicy(passwordSettings.minLength()).check(password, user.username()).ifPresent(m -> {
-            throw new InvalidInput("new_password", m);
-        });
-        User changed = users.update(user.id(), UserUpdate.password(hasher.hash(password)), clock.instant())
+        User changed = users.update(user.id(), UserUpdate.password(hasher.hash(PasswordPolicy.normalize(newPassword))),
+                        clock.instant())
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists."));
         events.passwordChange(changed.username(), "success");
         return changed;
     }
 
     /**
-     * The active user with this username and password. An unknown username costs one hash
-     * verification against a dummy hash, so that its timing matches a wrong password; failures
-     * are counted per username (known or not) and lock it for a while after too many. A stored
-     * hash weaker than the configured parameters is replaced on success.
+     * The active user with this username and password, for a login from {@code source}. An
+     * unknown username costs one hash verification against a dummy hash, so that its timing
+     * matches a wrong password; failures are counted per username (known or not) and source
+     * ({@link LoginGuard}). A stored hash weaker than the configured parameters is replaced on
+     * success.
      *
-     * @throws dev.jwtlib.error.TooManyFailures while the username is locked, even for the right password
-     * @throws dev.jwtlib.error.AuthServiceUnavailable when all cores are busy hashing
+     * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source, even for the right password
      */
-    public Optional<User> authenticate(String rawUsername, String rawPassword) {
-        return authenticate(rawUsername, rawPassword, "");
-    }
-
-    /**
-     * As {@link #authenticate(String, String)} for a service client's HTTP Basic credentials,
-     * counted apart from logins so that failed logins by anybody cannot lock a client out of
-     * introspection.
-     */
-    public Optional<User> authenticateClient(String rawUsername, String rawPassword) {
-        return authenticate(rawUsername, rawPassword, "client:");
-    }
-
-    private void failed(String name) {
-        if (guard.failed(name)) {
-            events.lockout(name, loginSettings.lockout());
-        }
-    }
-
-    private Optional<User> authenticate(String rawUsername, String rawPassword, String scope) {
+    public Optional<User> authenticate(String rawUsername, String rawPassword, String source) {
         String username = AccountRules.canonicalUsername(rawUsername);
         boolean wellFormed = AccountRules.usernameProblem(username).isEmpty();
         if (wellFormed) {
-            guard.attempt(scope + username);
+            guard.attempt(username, source);
         }
         Optional<User> authenticated = Optional.empty();
         boolean checked = false;
         try {
-            Optional<User> user = wellFormed ? users.byUsername(username) : Optional.empty();
-            boolean matches = hasher.verify(PasswordPolicy.normalize(rawPassword), user.map(User::passwordHash).orElse(null));
-            authenticated = matches ? user.filter(User::active) : Optional.empty();
+            authenticated = check(wellFormed ? users.byUsername(username) : Optional.empty(), rawPassword);
             checked = true;
         } finally {
             if (wellFormed) {
                 if (!checked) {
-                    guard.abandoned(scope + username);
+                    guard.abandoned(username, source);
                 } else if (authenticated.isPresent()) {
-                    guard.succeeded(scope + username);
+                    guard.succeeded(username, source);
                 } else {
-                    failed(scope + username);
+                    guard.failed(username, source);
                 }
             }
         }
-        if (authenticated.isEmpty()) {
-            return authenticated;
+        return authenticated.map(user -> upgradeHash(user, rawPassword));
+    }
+
+    /**
+     * A service client's HTTP Basic credentials (RFC 7662 client authentication): only an active
+     * account with the role {@code service} authenticates this way. Any other account's password
+     * is never checked here (it costs a dummy check, as an unknown name does, and fails), so the
+     * endpoint is no oracle for user passwords. Failures are not counted against the account: a
+     * wrong secret from anyone never stops the right one from working (the caller throttles by
+     * source address).
+     */
+    public Optional<User> authenticateService(String rawUsername, String rawPassword) {
+        String username = AccountRules.canonicalUsername(rawUsername);
+        Optional<User> client = AccountRules.usernameProblem(username).isEmpty()
+                && PasswordPolicy.characterProblem(rawPassword).isEmpty()
+                ? users.byUsername(username).filter(u -> u.roles().contains(Roles.SERVICE)) : Optional.empty();
+        return check(client, rawPassword);
+    }
+
+    /** Ends every lock and failure count of the account, for every source. */
+    public void unlock(User user) {
+        guard.unlock(user.username());
+    }
+
+    /** The user when the password matches and the user is active; the dummy hash when there is no user. */
+    private Optional<User> check(Optional<User> user, String rawPassword) {
+        boolean matches = hasher.verify(PasswordPolicy.normalize(rawPassword), user.map(User::passwordHash).orElse(null));
+        return matches ? user.filter(User::active) : Optional.empty();
+    }
+
+    /** Replaces a stored hash made with weaker parameters than configured, now that the password is known. */
+    private User upgradeHash(User found, String rawPassword) {
+        if (!hasher.isWeakerThanConfigured(found.passwordHash())) {
+            return found;
         }
-        String password = PasswordPolicy.normalize(rawPassword);
-        User found = authenticated.get();
-        if (hasher.isWeakerThanConfigured(found.passwordHash())) {
-            LOG.info(() -> "jwtlib audit: stored hash upgraded to the configured parameters username=" + username);
-            return users.update(found.id(), UserUpdate.password(hasher.hash(password)), clock.instant());
-        }
-        return authenticated;
+        LOG.info(() -> "jwtlib: stored hash of '" + found.username() + "' upgraded to the configured parameters");
+        return users.update(found.id(), UserUpdate.password(hasher.hash(PasswordPolicy.normalize(rawPassword))),
+                clock.instant()).orElse(found);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwtlib.account;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.TooManyFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,14 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Brute-force protection per name, on counts every instance shares ({@link LoginAttempts}).
+ * Brute-force protection for password checks, on counts every instance shares
+ * ({@link LoginAttempts}), per account <em>and</em> source address:
  * <ul>
- *   <li>A check is admitted only while {@code failures + inflight} stays within the limit, decided
- *       in one atomic update before the password is checked: parallel guesses cannot slip past
- *       the limit. A check over it is refused for a second without locking anything, so that an
- *       account logging in from several places at once is not locked by its own successes.</li>
- *   <li>A failure counts; the one that reaches the limit locks the name for the lockout time,
- *       during which even the right password gets {@code 429}. A success clears the failures.</li>
+ *   <li>After {@code max-failures} consecutive failures from one source, that source is locked out
+ *       of the account ({@code 429} with {@code Retry-After}, even for the right password) for
+ *       the lockout time; each further round of failures from it locks it twice as long (up to
+ *       a day). A lock does not reset the count, and a success from that source does.</li>
+ *   <li>Failures from other sources do not lock the owner's source: an attacker cannot lock the
+ *       owner out at once.</li>
+ *   <li>Across sources, {@code account-limit} (at most 100) consecutive failures without a success
+ *       lock the account for every source until an administrator {@linkplain #unlock unlocks} it
+ *       (NIST SP 800-63B-4 section 3.2.2).</li>
+ *   <li>A check is admitted only while the source's failures since its last lock plus the checks
+ *       under way stay within the limit, decided in one atomic update before the password is
+ *       checked: parallel guesses cannot slip past it. Over it: {@code 429} for a second, nothing
+ *       locked.</li>
  *   <li>Names without an account are counted the same way, so a lockout tells nothing about
  *       existence.</li>
  * </ul>
@@ -27,17 +36,21 @@ public class LoginGuard {
     /** In-flight checks older than this were lost (an instance stopped mid-check) and no longer count. */
     static final Duration STALE = Duration.ofMinutes(2);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** What a client is told to wait while the account is locked until an administrator acts. */
+    static final Duration ACCOUNT_LOCK_RETRY = Duration.ofHours(1);
     /** How long an entry outlives its last use. */
     private static final Duration KEEP = Duration.ofDays(1);
 
     private LoginAttempts attempts;
     private LoginSettings settings;
+    private SecurityEvents events;
     private Clock clock;
 
     @Inject
-    public LoginGuard(LoginAttempts attempts, LoginSettings settings, Clock clock) {
+    public LoginGuard(LoginAttempts attempts, LoginSettings settings, SecurityEvents events, Clock clock) {
         this.attempts = attempts;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,52 +59,71 @@ public class LoginGuard {
     }
 
     /**
-     * Admits one password check for {@code name}; end it with {@link #succeeded}, {@link #failed}
-     * or {@link #abandoned}.
+     * Admits one password check of {@code account} from {@code source}; end it with
+     * {@link #succeeded}, {@link #failed} or {@link #abandoned}.
      *
-     * @throws TooManyFailures while the name is locked, or (for a second) while as many checks are
-     *                         under way as it has failures left
+     * @throws TooManyFailures while the account or this source is locked, or (for a second) while as
+     *                         many checks are under way from the source as it has failures left
      */
-    public void attempt(String name) {
+    public void attempt(String account, String source) {
+        if (attempts.account(account).locked()) {
+            throw new TooManyFailures("This account is locked after too many failed logins; an administrator can unlock it.",
+                    ACCOUNT_LOCK_RETRY, true);
+        }
         Instant now = clock.instant();
-        LoginAttempts.Counts before = attempts.admit(name, now, now.plus(settings.lockout()).plus(KEEP));
+        LoginAttempts.Counts before = attempts.admit(account, source, now, now.plus(KEEP));
         int inflight = 1;
         if (before.attemptedAt() != null && before.attemptedAt().plus(STALE).isBefore(now)) {
-            // nothing has been checked for this name for a while: what still counts as in flight was lost
-            attempts.resetInflight(name, 1);
+            // nothing has been checked from here for a while: what still counts as in flight was lost
+            attempts.resetInflight(account, source, 1);
         } else {
             inflight += before.inflight();
         }
         if (before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
-            attempts.release(name);
+            attempts.release(account, source);
             throw new TooManyFailures(Duration.between(now, before.lockedUntil()));
         }
-        if (before.failures() + inflight > settings.maxFailures()) {
-            attempts.release(name);
+        if (before.failures() % settings.maxFailures() + inflight > settings.maxFailures()) {
+            attempts.release(account, source);
             throw new TooManyFailures("Too many logins for this account at once; try again in a second.", BUSY_RETRY, false);
         }
     }
 
-    /** The password was right: the failures start afresh. */
-    public void succeeded(String name) {
-        attempts.succeeded(name);
+    /** The password was right: the failures start afresh, for this source and for the account. */
+    public void succeeded(String account, String source) {
+        attempts.succeeded(account, source);
     }
 
-    /**
-     * The password was wrong (or the account unusable): one more failure, and the lock at the limit.
-     *
-     * @return whether this failure locked the name
-     */
-    public boolean failed(String name) {
-        if (attempts.failed(name) >= settings.maxFailures()) {
-            Instant until = clock.instant().plus(settings.lockout());
-            return attempts.lockIfAtLeast(name, settings.maxFailures(), until, until.plus(KEEP));
+    /** The password was wrong (or the account unusable): one more failure, and a lock at a limit. */
+    public void failed(String account, String source) {
+        Instant now = clock.instant();
+        LoginAttempts.Failures failures = attempts.failed(account, source, now.plus(KEEP));
+        if (failures.account() >= settings.accountLimit()) {
+            attempts.lockAccount(account);
+            events.lockout(account, source, null);
+        } else if (failures.pair() > 0 && failures.pair() % settings.maxFailures() == 0) {
+            Duration lockout = lockout(failures.pair() / settings.maxFailures());
+            attempts.lockPair(account, source, now.plus(lockout), now.plus(lockout).plus(KEEP));
+            events.lockout(account, source, lockout);
         }
-        return false;
     }
 
     /** The check could not be made (the store or the hasher failed): it counts neither way. */
-    public void abandoned(String name) {
-        attempts.release(name);
+    public void abandoned(String account, String source) {
+        attempts.release(account, source);
+    }
+
+    /** Ends every lock and count of the account (an administrator's decision). */
+    public void unlock(String account) {
+        attempts.unlock(account);
+    }
+
+    /** The {@code round}-th lock of one source: the lockout time, doubled each round, at most a day. */
+    Duration lockout(int round) {
+        Duration lockout = settings.lockout();
+        for (int i = 1; i < round && lockout.compareTo(LoginSettings.MAX_LOCKOUT) < 0; i++) {
+            lockout = lockout.multipliedBy(2);
+        }
+        return lockout.compareTo(LoginSettings.MAX_LOCKOUT) > 0 ? LoginSettings.MAX_LOCKOUT : lockout;
     }
 }

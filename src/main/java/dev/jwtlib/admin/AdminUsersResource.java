@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -61,6 +62,14 @@ public class AdminUsersResource {
             throw new InvalidInput("roles", "may hold only " + Roles.ALL.stream().sorted().toList());
         }
         return PublicUser.of(administration.change(username, patch, security.getUserPrincipal().getName()));
+    }
+
+    /** Ends the account's lockouts, for every source address ({@code 204}). */
+    @POST
+    @Path("{username}/unlock")
+    public Response unlock(@PathParam("username") String username) {
+        administration.unlock(username, security.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 
     @DELETE

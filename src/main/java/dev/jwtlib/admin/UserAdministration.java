@@ -1,6 +1,7 @@
 package dev.jwtlib.admin;
 
 import dev.jwtlib.account.AccountRules;
+import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.UserSessions;
 import dev.jwtlib.account.UserUpdate;
@@ -29,6 +30,8 @@ public class UserAdministration {
     Users users;
     @Inject
     UserSessions sessions;
+    @Inject
+    AccountService accounts;
     @Inject
     Clock clock;
 
@@ -60,6 +63,10 @@ public class UserAdministration {
         if (update.isEmpty()) {
             return user;
         }
+        // Sessions end first, so that a failure anywhere leaves either nothing changed or the old
+        // tokens ended: a retry then finds the change still to make. They end again after the
+        // change, for a login that raced it.
+        sessions.endAll(user);
         User saved = users.update(user.id(), update, clock.instant()).orElseThrow(() -> new UserNotFound(username));
         sessions.endAll(saved);
         events.userAdministration(saved.username(), "changed", by,
@@ -69,8 +76,16 @@ public class UserAdministration {
 
     public void delete(String username, String by) {
         User user = get(username);
+        sessions.endAll(user);
         users.delete(user.id());
         sessions.endAll(user);
         events.userAdministration(user.username(), "deleted", by, Map.of());
+    }
+
+    /** Ends every lockout of the user's account, for every source address. */
+    public void unlock(String username, String by) {
+        User user = get(username);
+        accounts.unlock(user);
+        events.userAdministration(user.username(), "unlocked", by, Map.of());
     }
 }

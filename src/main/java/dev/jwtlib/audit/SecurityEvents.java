@@ -1,5 +1,6 @@
 package dev.jwtlib.audit;
 
+import dev.jwtlib.http.ClientAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -34,9 +36,13 @@ public class SecurityEvents {
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private static final Logger AUDIT = Logger.getLogger("jwtlib.audit");
+    /** The caller's address for work done off the request thread ({@link #asCaller}). */
+    private static final ThreadLocal<String> CALLER = new ThreadLocal<>();
 
     @Inject
     Instance<HttpServletRequest> request;
+    @Inject
+    Instance<ClientAddresses> addresses;
     @Inject
     Instance<MetricRegistry> registries;
     @Inject
@@ -109,8 +115,25 @@ public class SecurityEvents {
         audit("password_change", outcome, username, null);
     }
 
-    public void lockout(String name, Duration lockout) {
-        audit("lockout", "locked", name, Map.of("lockout_seconds", Long.toString(lockout.toSeconds())));
+    /**
+     * Failed logins locked the account: for {@code lockout} from one {@code source}, or, when
+     * {@code lockout} is {@code null}, for every source until an administrator unlocks it (the
+     * last failure came from {@code source}).
+     */
+    public void lockout(String name, String source, Duration lockout) {
+        if (lockout == null) {
+            audit("lockout", "locked_account", name, source, null);
+        } else {
+            audit("lockout", "locked", name, source, Map.of("lockout_seconds", Long.toString(lockout.toSeconds())));
+        }
+    }
+
+    /** A service client's credentials at the introspection endpoint: {@code success} is counted only. */
+    public void clientAuthentication(String clientId, String outcome) {
+        count("jwtlib.client_authentications", "Client authentications by outcome", "outcome", outcome);
+        if (!"success".equals(outcome)) {
+            audit("client_authentication", outcome, clientId, null);
+        }
     }
 
     /** An administrator's change to a user: {@code changed} or {@code deleted}. */
@@ -162,10 +185,30 @@ public class SecurityEvents {
         AUDIT.info(line.build().toString());
     }
 
-    /** The caller's address, when there is a request (none at start-up or in a background task). */
-    private String source() {
+    /**
+     * Runs {@code work} (on a thread of its own, such as a hashing thread) with the events it
+     * records attributed to the caller at {@code source}.
+     */
+    public <T> T asCaller(String source, Supplier<T> work) {
+        CALLER.set(source);
         try {
-            return request != null && request.isResolvable() ? request.get().getRemoteAddr() : null;
+            return work.get();
+        } finally {
+            CALLER.remove();
+        }
+    }
+
+    /** The caller's address, when there is a request or {@link #asCaller} names one (none at start-up). */
+    private String source() {
+        if (CALLER.get() != null) {
+            return CALLER.get();
+        }
+        try {
+            if (request == null || !request.isResolvable()) {
+                return null;
+            }
+            return addresses != null && addresses.isResolvable() ? addresses.get().of(request.get())
+                    : request.get().getRemoteAddr();
         } catch (ContextNotActiveException | IllegalStateException e) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.jwtlib.client;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.verify.JwkUse;
 import dev.jwtlib.verify.TokenAlgorithm;
 import java.net.URI;
 import java.security.PublicKey;
@@ -8,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -117,20 +121,36 @@ final class RemoteJwks {
         }
     }
 
-    /** The signing keys of the configured algorithm in a JWK Set; others are ignored. */
+    /**
+     * The verification keys of the configured algorithm in a JWK Set. A key is left out when it
+     * has no {@code kid}, says it is for something else ({@link JwkUse}), carries private key
+     * material (a published private key is compromised), or shares its {@code kid} with another
+     * key (which one would be meant is unknowable).
+     */
     Map<String, PublicKey> parse(String json) {
+        List<JsonWebKey> jwks;
         try {
-            Map<String, PublicKey> result = new HashMap<>();
-            for (JsonWebKey jwk : new JsonWebKeySet(json).getJsonWebKeys()) {
-                boolean signing = jwk.getUse() == null || "sig".equals(jwk.getUse());
-                boolean sameAlgorithm = jwk.getAlgorithm() == null || algorithm.jwsName().equals(jwk.getAlgorithm());
-                if (jwk instanceof PublicJsonWebKey pair && jwk.getKeyId() != null && signing && sameAlgorithm) {
-                    result.put(jwk.getKeyId(), pair.getPublicKey());
-                }
-            }
-            return Map.copyOf(result);
+            jwks = new JsonWebKeySet(json).getJsonWebKeys();
         } catch (JoseException | RuntimeException e) {
             throw AuthServiceClient.unavailable(url, "the answer is not a JWK Set", e);
         }
+        Map<String, PublicKey> result = new HashMap<>();
+        Set<String> ambiguous = new HashSet<>();
+        for (JsonWebKey jwk : jwks) {
+            String kid = jwk.getKeyId();
+            Optional<String> problem = kid == null ? Optional.of("it has no kid")
+                    : jwk instanceof PublicJsonWebKey pair && pair.getPrivateKey() != null
+                    ? Optional.of("it holds private key material") : JwkUse.problem(jwk, algorithm, JwkUse.VERIFY);
+            if (problem.isPresent()) {
+                LOG.fine(() -> "jwtlib: JWK " + kid + " from " + url + " not used: " + problem.get());
+            } else if (result.put(kid, ((PublicJsonWebKey) jwk).getPublicKey()) != null) {
+                ambiguous.add(kid);
+            }
+        }
+        for (String kid : ambiguous) {
+            result.remove(kid);
+            LOG.warning(() -> "jwtlib: the JWK Set at " + url + " has several keys with kid " + kid + "; none of them is used");
+        }
+        return Map.copyOf(result);
     }
 }

@@ -1,10 +1,8 @@
 package dev.jwtlib.mechanism;
 
 import dev.jwtlib.error.AuthError;
-import dev.jwtlib.error.AuthServiceUnavailable;
 import dev.jwtlib.error.Challenge;
 import dev.jwtlib.error.Problem;
-import dev.jwtlib.error.TooManyFailures;
 import dev.jwtlib.error.Unauthenticated;
 import dev.jwtlib.mechanism.AuthorizationHeader.Basic;
 import dev.jwtlib.mechanism.AuthorizationHeader.Bearer;
@@ -93,7 +91,8 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         CredentialValidationResult result;
         try {
             result = identityStores.validate(credential);
-        } catch (AuthServiceUnavailable | TooManyFailures e) {
+        } catch (AuthError e) {
+            // a dependency is down (503), or the caller is throttled (429): said as such, not as a bad credential
             return refuse(request, response, e);
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {

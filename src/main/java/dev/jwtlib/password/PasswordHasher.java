@@ -1,12 +1,9 @@
 package dev.jwtlib.password;
 
 import dev.jwtlib.audit.SecurityEvents;
-import dev.jwtlib.error.AuthServiceUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +16,6 @@ public class PasswordHasher {
     private SecurityEvents events;
     private Pbkdf2PasswordHash hash;
     private PasswordSettings settings;
-
-    /** Hashing is CPU-bound: at most one per core at once; the rest wait briefly, then get a 503. */
-    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-    static final long WAIT_MILLIS = 1_000;
 
     private String dummy;
     /** A moving average of how long one hash takes here, in nanoseconds. */
@@ -58,7 +51,6 @@ public class PasswordHasher {
     /**
      * A new salted hash of {@code password} in the platform's encoded form.
      *
-     * @throws AuthServiceUnavailable when every core is busy hashing for longer than a moment
      */
     public String hash(String password) {
         return bounded(() -> hash.generate(password.toCharArray()));
@@ -68,7 +60,6 @@ public class PasswordHasher {
      * Whether {@code password} matches {@code storedHash}; {@code null} checks against the dummy
      * hash and fails, at the same cost.
      *
-     * @throws AuthServiceUnavailable when every core is busy hashing for longer than a moment
      */
     public boolean verify(String password, String storedHash) {
         return bounded(() -> hash.verify(password.toCharArray(), storedHash == null ? dummy : storedHash)
@@ -80,20 +71,12 @@ public class PasswordHasher {
         return StoredHash.parse(storedHash).map(stored -> stored.weakerThan(settings)).orElse(true);
     }
 
+    /** Times the work; how many run at once is {@link HashAdmission}'s to bound. */
     private <T> T bounded(Supplier<T> work) {
-        try {
-            if (!slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new AuthServiceUnavailable("The server is busy checking other passwords; retry in a moment.", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthServiceUnavailable("Interrupted while waiting to check a password.", e);
-        }
         long start = System.nanoTime();
         try {
             return work.get();
         } finally {
-            slots.release();
             long took = System.nanoTime() - start;
             typicalNanos.updateAndGet(average -> average == 0 ? took : average + (took - average) / 8);
             events.hashed(java.time.Duration.ofNanos(took));

@@ -23,11 +23,28 @@ public final class PasswordPolicy {
     }
 
     /**
+     * What makes a password unusable whatever the rules: a control character (Unicode Cc, NUL
+     * included). PBKDF2's HMAC pads a short key with zero bytes, so {@code pw} and {@code pw\0}
+     * would be the same password; format characters (Cf) are allowed, as emoji sequences use
+     * U+200D.
+     */
+    public static Optional<String> characterProblem(String password) {
+        if (password.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            return Optional.of("must not contain control characters");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @param password the normalized password
      * @param username the canonical username it belongs to
      * @return what is wrong with the password, or empty when it may be used
      */
     public Optional<String> check(String password, String username) {
+        Optional<String> characters = characterProblem(password);
+        if (characters.isPresent()) {
+            return characters;
+        }
         int length = password.codePointCount(0, password.length());
         if (length < minLength) {
             return Optional.of("must be at least " + minLength + " characters long");

@@ -4,27 +4,39 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Refresh tokens, one family per login. {@link #markUsed} is the single-use check: one atomic
- * step in the store, so that of two concurrent refreshes of the same token exactly one sees it
- * unused. Expired tokens may be removed by the store at any time.
+ * Logins and their refresh tokens, one {@link Login} per login. {@link #rotate} is the
+ * single-use check: one atomic step in the store, so that of two concurrent refreshes of the
+ * same token exactly one sees it live. The store may remove a login once it has ended for good
+ * ({@link Login#endsAt()}).
  */
 public interface RefreshTokens {
 
-    void insert(RefreshToken token, Instant now);
+    /** How many spent tokens a login remembers, for reuse detection. */
+    int SPENT_KEPT = 8;
+
+    void start(Login login);
 
     /**
-     * Marks the token used, in one atomic step, and returns it as it was before: of parallel
-     * calls for one digest, exactly one gets it back with {@code used == false}.
+     * In one atomic step: takes {@code digest} out of the login's live tokens, adds it to the
+     * spent ones (the last {@link #SPENT_KEPT}), and makes {@code next} live until
+     * {@code nextExpiresAt}. Whether that was an exchange is the caller's to decide from the login
+     * as it was before; if it was not, {@link #undo} takes it back.
      *
-     * @return the token before the change, or empty when there is none with this digest
+     * @return the login before the change, or empty when there is no such login
      */
-    Optional<RefreshToken> markUsed(String digest, Instant now);
+    Optional<Login> rotate(String login, String digest, String next, Instant nextExpiresAt);
 
-    Optional<RefreshToken> find(String digest);
+    /**
+     * Takes back a {@link #rotate} that was no exchange: {@code next} is not live, and
+     * {@code digest} is not among the spent tokens unless {@code keepSpent} (it was spent before).
+     */
+    void undo(String login, String digest, String next, boolean keepSpent);
 
-    /** Uses up every unused token of a login, so that none of them can be exchanged any more. */
-    void endFamily(String family, Instant now);
+    Optional<Login> find(String login);
 
-    /** Uses up every unused token of a user. */
+    /** Ends a login: none of its refresh tokens works any more. */
+    void end(String login, Instant now);
+
+    /** Ends every login of a user. */
     void endUser(String userId, Instant now);
 }

@@ -1,11 +1,15 @@
 package dev.jwtlib.session;
 
+import dev.jwtlib.account.AccountService;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.TooManyFailures;
+import dev.jwtlib.http.ClientAddresses;
 import dev.jwtlib.http.JsonRequests;
+import dev.jwtlib.http.RateLimited;
 import dev.jwtlib.mechanism.AuthorizationHeader;
+import dev.jwtlib.password.HashAdmission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,22 +40,26 @@ public class SessionResource {
     @Inject
     SessionService sessions;
     @Inject
-    LoginAdmission admission;
+    HashAdmission admission;
     @Inject
     SecurityEvents events;
+    @Inject
+    ClientAddresses addresses;
 
     @POST
     @Path("login")
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     public void login(LoginRequest login, @Context HttpServletRequest request, @Suspended AsyncResponse response) {
         String username = login.username();
         String password = login.password();
-        // the login runs on another thread: the caller's address is taken here, for the audit line
-        String source = request.getRemoteAddr();
+        AccountService.checkCredentials(username, password);
+        // the login runs on another thread: the caller's address is taken here
+        String source = addresses.of(request);
         String name = username.length() > 64 ? username.substring(0, 64) : username;
         admission.submit(response, () -> {
             try {
-                LoginResponse pair = sessions.login(username, password);
+                LoginResponse pair = sessions.login(username, password, source);
                 events.login(pair.user().username(), "success", source);
                 return tokens(pair);
             } catch (BadCredentials e) {
@@ -66,6 +74,7 @@ public class SessionResource {
 
     @POST
     @Path("refresh")
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refresh(RefreshRequest request) {
         return tokens(sessions.refresh(request.refreshToken()));

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,65 +65,81 @@ public class SessionService {
     }
 
     /**
+     * A login from the source address {@code source} (for the lockout): a new login (token
+     * family) with its first access and refresh token.
+     *
      * @throws BadCredentials for a wrong username or password or an inactive user
+     * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source
      */
-    public LoginResponse login(String username, String password) {
-        User user = accounts.authenticate(username, password).orElseThrow(BadCredentials::new);
-        return issuePair(user, TokenIds.random(16), clock.instant());
+    public LoginResponse login(String username, String password, String source) {
+        User user = accounts.authenticate(username, password, source).orElseThrow(BadCredentials::new);
+        Instant now = clock.instant();
+        String login = TokenIds.random(16);
+        String refresh = newRefreshToken(login);
+        refreshTokens.start(new Login(login, user.id(), user.username(), now, now.plus(settings.maxLifetime()), false,
+                Map.of(TokenIds.digest(refresh), refreshExpiry(now, now.plus(settings.maxLifetime()))), List.of()));
+        return pair(user, login, refresh, now);
     }
 
     /**
-     * Exchanges a refresh token for a new pair. A token presented a second time ends its whole
-     * family: every refresh token and access token of that login.
+     * Exchanges a refresh token for a new pair. A spent token presented again ends its whole
+     * login: every refresh token and access token of it.
      *
-     * <p>Three store round trips: the claim, the user and the new token. The token names its
-     * family, so an ended login is refused before the claim from the in-memory revocation list,
-     * and an ended user likewise after it. The claim is what makes an ending immediate on every
-     * instance: ending a login or a user spends its unused tokens in the store. The user is still
-     * read: a login (or a refresh on another instance) that races a deactivation or role change
-     * can store a token after the change spent the user's tokens, and only the current user
-     * refuses it or gives it the current roles.
+     * <p>Two store round trips: the rotation and the user. The token names its login, so an
+     * ended login is refused before the rotation from the in-memory revocation list, and an ended
+     * user likewise after it. The rotation is what makes an ending immediate on every instance:
+     * ending a login or a user empties its live tokens in the store. The user is still read: a
+     * login (or a refresh on another instance) that races a deactivation or role change can hold
+     * a token the change did not end, and only the current user refuses it or gives it the
+     * current roles. However often it is refreshed, a login ends {@code jwtlib.session.max-lifetime}
+     * after it began.
      *
-     * @throws InvalidToken when the token is unknown, expired, used, or its login or user ended
+     * @throws InvalidToken when the token is unknown, expired, spent, or its login or user ended
      */
     public LoginResponse refresh(String refreshToken) {
         Instant now = clock.instant();
-        // An ended login is checked before the claim, not after: when the same token is raced,
-        // the one claim that wins answers 200 even though the losers' reuse then ends the login.
-        String family = familyOf(refreshToken).orElseThrow(() -> refusedRefresh(false));
-        if (revocations.sessionEnded(family)) {
+        // An ended login is checked before the rotation, not after: when the same token is raced,
+        // the one rotation that wins answers 200 even though the losers' reuse then ends the login.
+        String login = loginOf(refreshToken).orElseThrow(() -> refusedRefresh(false));
+        if (revocations.sessionEnded(login)) {
             throw refusedRefresh(false);
         }
         String digest = TokenIds.digest(refreshToken);
-        Optional<RefreshToken> before = refreshTokens.markUsed(digest, now);
-        RefreshToken entry = before.filter(token -> token.usableAt(now)).orElseThrow(() -> refused(before, now));
-        String userId = entry.userId();
-        if (!entry.family().equals(family) || revocations.userEndedSince(userId, entry.familyStart())) {
+        String next = newRefreshToken(login);
+        String nextDigest = TokenIds.digest(next);
+        Login before = refreshTokens.rotate(login, digest, nextDigest, now.plus(settings.refreshTtl()))
+                .orElseThrow(() -> refusedRefresh(false));
+        if (!before.accepts(digest, now)) {
+            throw refused(before, digest, nextDigest, now);
+        }
+        if (revocations.userEndedSince(before.userId(), before.start())) {
             throw refusedRefresh(false);
         }
-        User user = users.byId(userId).filter(User::active).orElseThrow(() -> refusedRefresh(false));
-        LoginResponse pair = issuePair(user, family, entry.familyStart());
+        User user = users.byId(before.userId()).filter(User::active).orElseThrow(() -> refusedRefresh(false));
+        LoginResponse pair = pair(user, login, next, now);
         events.refresh(user.username(), "success");
         return pair;
     }
 
-    /** A refresh token is its family (the login's {@code sid}), a dot, and a random secret. */
-    static Optional<String> familyOf(String refreshToken) {
+    /** A refresh token is its login's id (the access tokens' {@code sid}), a dot, and a random secret. */
+    static Optional<String> loginOf(String refreshToken) {
         int dot = refreshToken.indexOf('.');
         return dot > 0 ? Optional.of(refreshToken.substring(0, dot)) : Optional.empty();
     }
 
     /**
-     * Revokes the presented access token (by {@code jti}) and, when a refresh token is given,
-     * its family. Never fails for a bad or missing token.
+     * Revokes the presented access token (by {@code jti}) and, when a refresh token of a login is
+     * given, that login. Never fails for a bad or missing token.
      */
     public void logout(Optional<String> accessToken, Optional<String> refreshToken) {
         accessToken.flatMap(this::verifiedOrEmpty).ifPresent(token -> {
             revocations.revokeToken(token.jti(), token.expiresAt());
             events.logout(token.username());
         });
-        refreshToken.flatMap(token -> refreshTokens.find(TokenIds.digest(token)))
-                .ifPresent(entry -> endFamily(entry.family(), clock.instant()));
+        refreshToken.ifPresent(token -> loginOf(token)
+                .flatMap(refreshTokens::find)
+                .filter(login -> login.issued(TokenIds.digest(token)))
+                .ifPresent(login -> end(login.id(), clock.instant())));
     }
 
     private Optional<VerifiedToken> verifiedOrEmpty(String token) {
@@ -132,20 +150,24 @@ public class SessionService {
         }
     }
 
-    /** Ends the family of a spent (not ended, unexpired) token presented again: reuse. */
-    private InvalidToken refused(Optional<RefreshToken> before, Instant now) {
-        Optional<RefreshToken> reused = before
-                .filter(entry -> entry.used() && !entry.ended() && entry.expiresAt().isAfter(now));
-        if (reused.isEmpty()) {
-            return refusedRefresh(false);
+    /**
+     * A rotation that was no exchange. A spent token of a live login presented again is reuse:
+     * the login ends. Anything else (a made-up token, one of an ended or expired login) is taken
+     * back and refused without ending anything, so that knowing a login's id is not enough to end it.
+     */
+    private InvalidToken refused(Login before, String digest, String next, Instant now) {
+        boolean spentBefore = before.spent().contains(digest);
+        if (spentBefore && !before.ended() && before.endsAt().isAfter(now)) {
+            end(before.id(), now);
+            events.refresh(before.username(), "reuse_detected");
+            return refusedRefresh(true);
         }
-        endFamily(reused.get().family(), now);
-        events.refresh(reused.get().username(), "reuse_detected");
-        return refusedRefresh(true);
+        refreshTokens.undo(before.id(), digest, next, spentBefore);
+        return refusedRefresh(false);
     }
 
     /**
-     * One answer for every refused refresh token (unknown, expired, used, ended): no hint which.
+     * One answer for every refused refresh token (unknown, expired, spent, ended): no hint which.
      * A reuse has been counted already ({@code counted}).
      */
     private InvalidToken refusedRefresh(boolean counted) {
@@ -155,20 +177,26 @@ public class SessionService {
         return InvalidToken.rejected("The refresh token is not valid.");
     }
 
-    private void endFamily(String family, Instant now) {
-        refreshTokens.endFamily(family, now);
-        Duration longest = settings.refreshTtl().compareTo(tokenSettings.ttl()) > 0 ? settings.refreshTtl()
+    private void end(String login, Instant now) {
+        refreshTokens.end(login, now);
+        Duration longest = settings.maxLifetime().compareTo(tokenSettings.ttl()) > 0 ? settings.maxLifetime()
                 : tokenSettings.ttl();
-        revocations.revokeSession(family, now.plus(longest));
+        revocations.revokeSession(login, now.plus(longest));
     }
 
-    private LoginResponse issuePair(User user, String family, Instant familyStart) {
-        Instant now = clock.instant();
-        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), family);
-        String refresh = family + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
-        refreshTokens.insert(new RefreshToken(TokenIds.digest(refresh), family, user.id(), user.username(), familyStart,
-                false, false, now.plus(settings.refreshTtl())), now);
-        return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refresh,
+    private String newRefreshToken(String login) {
+        return login + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
+    }
+
+    /** A refresh token lives {@code jwtlib.refresh.ttl}, but not past the end of its login. */
+    private Instant refreshExpiry(Instant now, Instant loginEndsAt) {
+        Instant expiry = now.plus(settings.refreshTtl());
+        return expiry.isAfter(loginEndsAt) ? loginEndsAt : expiry;
+    }
+
+    private LoginResponse pair(User user, String login, String refreshToken, Instant now) {
+        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), login);
+        return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refreshToken,
                 PublicUser.of(user));
     }
 }

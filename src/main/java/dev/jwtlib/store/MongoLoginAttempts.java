@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.jwtlib.account.LoginAttempts;
 import jakarta.annotation.PostConstruct;
@@ -19,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
- * {@link LoginAttempts} in the collection {@code login_failures}: each operation one atomic
- * update ({@code $inc}, {@code findOneAndUpdate}); a TTL index removes entries no longer needed.
+ * {@link LoginAttempts} in the collection {@code login_failures}: one document per account and
+ * source ({@code _id} {@code pair:<account>|<source>}) and one per account
+ * ({@code account:<account>}); each operation one atomic update ({@code $inc},
+ * {@code findOneAndUpdate}). A TTL index removes entries no longer needed; an account lock has no
+ * expiry.
  */
 @ApplicationScoped
 @Typed(LoginAttempts.class)
@@ -29,21 +33,37 @@ class MongoLoginAttempts implements LoginAttempts {
     @Inject
     MongoDatabase database;
 
-    private MongoCollection<Document> attempts;
+    MongoCollection<Document> attempts;
 
     @PostConstruct
     void open() {
-        attempts = database.getCollection("login_failures");
+        attempts = Stores.critical(database.getCollection("login_failures"));
         attempts.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        attempts.createIndex(Indexes.ascending("account"));
+    }
+
+    private static String pair(String account, String source) {
+        return "pair:" + account + "|" + source;
+    }
+
+    private static String accountId(String account) {
+        return "account:" + account;
     }
 
     @Override
-    public Counts admit(String name, Instant now, Instant keepUntil) {
+    public AccountCounts account(String name) {
+        Document d = attempts.find(Filters.eq("_id", accountId(name))).first();
+        return d == null ? AccountCounts.NONE
+                : new AccountCounts(d.getInteger("failures", 0), Boolean.TRUE.equals(d.getBoolean("locked")));
+    }
+
+    @Override
+    public Counts admit(String name, String source, Instant now, Instant keepUntil) {
         for (int tries = 0; ; tries++) {
             try {
-                Document before = attempts.findOneAndUpdate(Filters.eq("_id", name),
+                Document before = attempts.findOneAndUpdate(Filters.eq("_id", pair(name, source)),
                         Updates.combine(Updates.inc("inflight", 1), Updates.set("attempted_at", Date.from(now)),
-                                Updates.set("expires_at", Date.from(keepUntil))),
+                                Updates.set("account", name), Updates.max("expires_at", Date.from(keepUntil))),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
                 return before == null ? Counts.NONE : counts(before);
             } catch (RuntimeException e) {
@@ -56,33 +76,50 @@ class MongoLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public void resetInflight(String name, int inflight) {
-        attempts.updateOne(Filters.eq("_id", name), Updates.set("inflight", inflight));
+    public void resetInflight(String name, String source, int inflight) {
+        attempts.updateOne(Filters.eq("_id", pair(name, source)), Updates.set("inflight", inflight));
     }
 
     @Override
-    public void succeeded(String name) {
-        attempts.updateOne(Filters.eq("_id", name), Updates.combine(Updates.set("failures", 0), Updates.inc("inflight", -1)));
+    public void succeeded(String name, String source) {
+        attempts.updateOne(Filters.eq("_id", pair(name, source)),
+                Updates.combine(Updates.set("failures", 0), Updates.inc("inflight", -1)));
+        attempts.updateOne(Filters.eq("_id", accountId(name)), Updates.set("failures", 0));
     }
 
     @Override
-    public int failed(String name) {
-        Document after = attempts.findOneAndUpdate(Filters.eq("_id", name),
+    public Failures failed(String name, String source, Instant keepUntil) {
+        Document pair = attempts.findOneAndUpdate(Filters.eq("_id", pair(name, source)),
                 Updates.combine(Updates.inc("failures", 1), Updates.inc("inflight", -1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return after == null ? 0 : after.getInteger("failures", 0);
+        Document account = attempts.findOneAndUpdate(Filters.eq("_id", accountId(name)),
+                Updates.combine(Updates.inc("failures", 1), Updates.set("account", name),
+                        Updates.max("expires_at", Date.from(keepUntil))),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return new Failures(pair == null ? 0 : pair.getInteger("failures", 0), account.getInteger("failures", 0));
     }
 
     @Override
-    public boolean lockIfAtLeast(String name, int limit, Instant until, Instant keepUntil) {
-        return attempts.updateOne(Filters.and(Filters.eq("_id", name), Filters.gte("failures", limit)),
-                Updates.combine(Updates.set("failures", 0), Updates.set("locked_until", Date.from(until)),
-                        Updates.set("expires_at", Date.from(keepUntil)))).getModifiedCount() > 0;
+    public void lockPair(String name, String source, Instant until, Instant keepUntil) {
+        attempts.updateOne(Filters.eq("_id", pair(name, source)), Updates.combine(Updates.set("locked_until", Date.from(until)),
+                Updates.max("expires_at", Date.from(keepUntil))));
     }
 
     @Override
-    public void release(String name) {
-        attempts.updateOne(Filters.eq("_id", name), Updates.inc("inflight", -1));
+    public void lockAccount(String name) {
+        attempts.updateOne(Filters.eq("_id", accountId(name)),
+                Updates.combine(Updates.set("locked", true), Updates.unset("expires_at")), new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void release(String name, String source) {
+        attempts.updateOne(Filters.eq("_id", pair(name, source)), Updates.inc("inflight", -1));
+    }
+
+    @Override
+    public void unlock(String name) {
+        attempts.deleteMany(Filters.eq("account", name));
+        attempts.deleteOne(Filters.eq("_id", accountId(name)));
     }
 
     private static Counts counts(Document d) {

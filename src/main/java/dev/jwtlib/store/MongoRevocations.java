@@ -27,11 +27,11 @@ class MongoRevocations implements Revocations {
     @Inject
     MongoDatabase database;
 
-    private MongoCollection<Document> collection;
+    MongoCollection<Document> collection;
 
     @PostConstruct
     void open() {
-        collection = database.getCollection("revocations");
+        collection = Stores.critical(database.getCollection("revocations"));
         collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         collection.createIndex(Indexes.ascending("created_at"));
     }

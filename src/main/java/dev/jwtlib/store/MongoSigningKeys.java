@@ -35,6 +35,11 @@ class MongoSigningKeys implements SigningKeys {
     }
 
     @Override
+    public void replace(StoredSigningKey key) {
+        template.update(key);
+    }
+
+    @Override
     public void remove(String kid) {
         template.delete(StoredSigningKey.class, kid);
     }

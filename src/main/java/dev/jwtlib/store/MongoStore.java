@@ -3,6 +3,8 @@ package dev.jwtlib.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -21,6 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -49,6 +54,7 @@ public class MongoStore {
     private MongoDatabase database;
     private MongoDBDocumentManager manager;
     private String description;
+    private boolean retryWrites;
 
     @PostConstruct
     void open() {
@@ -56,12 +62,18 @@ public class MongoStore {
         if (embedded == null) {
             description = "MongoDB " + redact(url);
         }
-        client = MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings clientSettings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(url))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
                 .applicationName("jwtlib")
-                .build());
+                // what every store write and read uses, including JNoSQL's (see Stores)
+                .writeConcern(WriteConcern.MAJORITY)
+                .readPreference(ReadPreference.primary())
+                .retryWrites(true)
+                .build();
+        retryWrites = clientSettings.getRetryWrites();
+        client = MongoClients.create(clientSettings);
         database = client.getDatabase(settings.database());
         manager = new MongoDBDocumentConfiguration().get(client).apply(settings.database());
         LOG.info(() -> "jwtlib: store is " + description + ", database '" + settings.database() + "'");
@@ -81,13 +93,31 @@ public class MongoStore {
             throw new UncheckedIOException("Cannot create the directory of the embedded store " + file
                     + "; set jwtlib.store.path to a writable file, or jwtlib.mongodb.url to a MongoDB", e);
         }
+        ownerOnly(file);
         embedded = new MongoServer(new SerializedH2Backend(file.toString()));
         embedded.bind("127.0.0.1", settings.embeddedPort());
         InetSocketAddress address = embedded.getLocalAddress();
-        description = "embedded (mongo-java-server, file " + file + ", listening without authentication on"
-                + " 127.0.0.1:" + address.getPort() + ", reachable by every local process; for production set"
-                + " jwtlib.mongodb.url to a MongoDB)";
+        description = "embedded (mongo-java-server, file " + file + " readable by this user only, listening without"
+                + " authentication on 127.0.0.1:" + address.getPort() + ": every local process can connect and change"
+                + " users, though not read the signing keys, which are encrypted; for production set jwtlib.mongodb.url"
+                + " to a MongoDB with authentication)";
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /** Creates the store file readable and writable by this user only (0600), or makes it so. */
+    private static void ownerOnly(Path file) {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        try {
+            if (Files.exists(file)) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+            } else {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+        } catch (UnsupportedOperationException e) {
+            LOG.warning(() -> "jwtlib: " + file + " is on a file system without POSIX permissions; protect its directory");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the embedded store file " + file + " private", e);
+        }
     }
 
     @PreDestroy
@@ -110,6 +140,11 @@ public class MongoStore {
     @Typed(MongoDBDocumentManager.class)
     MongoDBDocumentManager documentManager() {
         return manager;
+    }
+
+    /** Whether the driver retries a write once after a failover (for tests). */
+    boolean retryWrites() {
+        return retryWrites;
     }
 
     /** Whether the store answers a ping now. */

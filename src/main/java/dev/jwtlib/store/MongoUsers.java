@@ -38,11 +38,11 @@ class MongoUsers implements Users {
     @Inject
     MongoDatabase database;
 
-    private MongoCollection<Document> users;
+    MongoCollection<Document> users;
 
     @PostConstruct
     void ensureIndexes() {
-        users = database.getCollection(COLLECTION);
+        users = Stores.critical(database.getCollection(COLLECTION));
         users.createIndex(Indexes.ascending("username"), new IndexOptions().unique(true).name("username_unique"));
         users.createIndex(Indexes.ascending("email_key"), new IndexOptions().unique(true).name("email_unique"));
     }

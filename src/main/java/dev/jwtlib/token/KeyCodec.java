@@ -1,6 +1,7 @@
 package dev.jwtlib.token;
 
 import dev.jwtlib.verify.TokenAlgorithm;
+import java.security.PublicKey;
 import java.time.Instant;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -50,6 +51,15 @@ final class KeyCodec {
             return jwk;
         } catch (JoseException e) {
             throw new IllegalStateException("Cannot encode public key " + key.kid(), e);
+        }
+    }
+
+    /** The RFC 7638 thumbprint (SHA-256, base64url) of a public key: a kid that names the key itself. */
+    static String thumbprint(PublicKey key) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(key).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot describe a " + key.getAlgorithm() + " key as a JWK", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jwtlib.token;
 
+import dev.jwtlib.verify.JwkUse;
 import dev.jwtlib.verify.TokenAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.jwk.JsonWebKey;
@@ -72,6 +74,10 @@ final class KeyFile {
             for (JsonWebKey jwk : jwks) {
                 if (jwk instanceof PublicJsonWebKey pair && pair.getPrivateKey() != null) {
                     String kid = pair.getKeyId() != null ? pair.getKeyId() : pair.calculateBase64urlEncodedThumbprint("SHA-256");
+                    Optional<String> problem = JwkUse.problem(jwk, algorithm, JwkUse.SIGN);
+                    if (problem.isPresent()) {
+                        throw invalid(file, "key " + kid + " cannot sign " + algorithm.jwsName() + ": " + problem.get());
+                    }
                     keys.add(key(kid, algorithm, pair.getPrivateKey(), pair.getPublicKey()));
                 }
             }

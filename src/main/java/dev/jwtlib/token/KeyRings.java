@@ -44,7 +44,7 @@ public class KeyRings {
         if (keySettings.location().isPresent()) {
             return new FileKeyRing(keySettings.location().get(), KeyFile.load(keySettings.location().get(), settings.algorithm()));
         }
-        StoredKeyRing stored = new StoredKeyRing(store, settings, keySettings, events, clock);
+        StoredKeyRing stored = new StoredKeyRing(store, KeyEncryption.from(keySettings), settings, keySettings, events, clock);
         stored.load();
         return stored;
     }

@@ -11,5 +11,8 @@ public interface SigningKeys {
     /** @return {@code false}, and nothing stored, when a key with this {@code kid} exists already */
     boolean add(StoredSigningKey key);
 
+    /** Stores {@code key} in place of the one with its {@code kid}. */
+    void replace(StoredSigningKey key);
+
     void remove(String kid);
 }

@@ -1,9 +1,12 @@
 package dev.jwtlib.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.verify.Caches;
 import dev.jwtlib.verify.TokenAlgorithm;
-import dev.jwtlib.verify.TokenIds;
 import dev.jwtlib.verify.TokenSettings;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,18 +15,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
- * Generated signing keys of the configured algorithm, kept in the store ({@link SigningKeys}) so
- * that a restart or another instance signs and verifies with the same keys. The first instance to
- * start generates a key; later keys come from rotation ({@link #rotate()}, or automatically every
- * rotation interval), are published at once and sign only after the activation delay. Which key
- * signs and which are published follows {@link KeySchedule}; the ring re-reads the store every
- * few seconds when asked for an unknown {@code kid} and at least every {@link #REFRESH} otherwise.
+ * Generated signing keys of the configured algorithm, kept in the store ({@link SigningKeys},
+ * private keys encrypted with {@link KeyEncryption}) so that a restart or another instance signs
+ * and verifies with the same keys. The first instance to start generates a key; later keys come
+ * from rotation ({@link #rotate()}, or automatically every rotation interval), are published at
+ * once and sign only after the activation delay. Which key signs and which are published follows
+ * {@link KeySchedule}. Every key's {@code kid} is its RFC 7638 thumbprint, so a regenerated key
+ * never takes the name of an old one.
+ *
+ * <p>The ring re-reads the store at least every {@link #REFRESH}, and when asked for an unknown
+ * {@code kid}, at most every {@link #UNKNOWN_KID_RELOAD}; an unknown {@code kid} is remembered as
+ * unknown for that long. Reading never blocks a request: while one thread reads, the others go on
+ * with the keys they have. While the store cannot be read, the keys read last stay in use, and a
+ * token with a {@code kid} they lack is answered {@code 503} (it may be another instance's new key).
  */
 final class StoredKeyRing implements KeyRing {
 
@@ -32,21 +44,28 @@ final class StoredKeyRing implements KeyRing {
     static final Duration REFRESH = Duration.ofSeconds(30);
 
     private final SigningKeys store;
+    private final KeyEncryption encryption;
     private final TokenSettings settings;
     private final KeySettings keySettings;
     private final SecurityEvents events;
     private final Clock clock;
+    private final ReentrantLock reading = new ReentrantLock();
+    private final Cache<String, Boolean> unknownKids;
 
     private volatile Map<String, SigningKey> published = Map.of();
     private volatile List<SigningKey> loaded = List.of();
-    private volatile Instant lastReload = Instant.EPOCH;
+    private volatile Instant lastAttempt = Instant.EPOCH;
+    private volatile boolean lastAttemptFailed;
 
-    StoredKeyRing(SigningKeys store, TokenSettings settings, KeySettings keySettings, SecurityEvents events, Clock clock) {
+    StoredKeyRing(SigningKeys store, KeyEncryption encryption, TokenSettings settings, KeySettings keySettings,
+                  SecurityEvents events, Clock clock) {
         this.store = store;
+        this.encryption = encryption;
         this.settings = settings;
         this.keySettings = keySettings;
         this.events = events;
         this.clock = clock;
+        this.unknownKids = Caches.newBuilder(clock).maximumSize(10_000).expireAfterWrite(UNKNOWN_KID_RELOAD).build();
     }
 
     /** Reads the keys, and creates the first one when the store has none. */
@@ -56,20 +75,25 @@ final class StoredKeyRing implements KeyRing {
                     + " is shorter than the JWKS cache time plus the key refresh (" + JWKS_MAX_AGE.plus(REFRESH)
                     + "): a verifier may see a token signed by a key that is not in its cached JWKS yet");
         }
-        reload();
-        if (loaded.isEmpty()) {
-            createInitialKey();
+        reading.lock();
+        try {
             reload();
+            if (loaded.isEmpty()) {
+                createInitialKey();
+                reload();
+            }
+        } finally {
+            reading.unlock();
         }
     }
 
     /**
      * Chosen at this moment (a pending key starts signing when it activates, not at the next
-     * reload); rotates first when the current key is due.
+     * reload); rotates first when the current one is due.
      */
     @Override
     public SigningKey signer() {
-        reloadIfOlderThan(REFRESH);
+        refreshIfOlderThan(REFRESH);
         Instant now = clock.instant();
         if (rotationDue(now)) {
             rotateIfDue();
@@ -77,20 +101,28 @@ final class StoredKeyRing implements KeyRing {
         return KeySchedule.of(loaded, now, lifetime()).signer();
     }
 
-    /** An unknown kid re-reads the store at most every few seconds, so a key made by another instance is found. */
+    /**
+     * @throws AuthServiceUnavailable when the kid is unknown and the store could not be read lately
+     */
     @Override
     public Optional<PublicKey> verificationKey(String kid) {
         SigningKey key = published.get(kid);
-        if (key == null && Duration.between(lastReload, clock.instant()).compareTo(UNKNOWN_KID_RELOAD) > 0) {
-            reloadIfOlderThan(UNKNOWN_KID_RELOAD);
+        if (key == null && unknownKids.getIfPresent(kid) == null) {
+            refreshIfOlderThan(UNKNOWN_KID_RELOAD);
             key = published.get(kid);
+            if (key == null) {
+                if (lastAttemptFailed) {
+                    throw new AuthServiceUnavailable("The signing keys cannot be read now; try again shortly.", null);
+                }
+                unknownKids.put(kid, Boolean.TRUE);
+            }
         }
         return Optional.ofNullable(key).map(SigningKey::publicKey);
     }
 
     @Override
     public List<PublicJsonWebKey> publicJwks() {
-        reloadIfOlderThan(REFRESH);
+        refreshIfOlderThan(REFRESH);
         return published.values().stream()
                 .sorted(Comparator.comparing(SigningKey::activatesAt).thenComparing(SigningKey::kid))
                 .map(KeyCodec::publicJwk)
@@ -99,14 +131,19 @@ final class StoredKeyRing implements KeyRing {
 
     /** Tokens signed by the current key stay valid until they expire. */
     @Override
-    public synchronized Rotation rotate() {
-        Instant now = clock.instant();
-        SigningKey created = generate(TokenIds.random(16), now, now.plus(keySettings.activationDelay()));
-        store.add(KeyCodec.toStored(created));
-        reload();
-        events.signingKey(created.kid(), "published");
-        LOG.info(() -> "jwtlib: new signing key kid=" + created.kid() + " published; it signs from " + created.activatesAt());
-        return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
+    public Rotation rotate() {
+        reading.lock();
+        try {
+            Instant now = clock.instant();
+            SigningKey created = generate(now, now.plus(keySettings.activationDelay()));
+            store.add(encryption.seal(KeyCodec.toStored(created)));
+            reload();
+            events.signingKey(created.kid(), "published");
+            LOG.info(() -> "jwtlib: new signing key kid=" + created.kid() + " published; it signs from " + created.activatesAt());
+            return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
+        } finally {
+            reading.unlock();
+        }
     }
 
     @Override
@@ -114,13 +151,19 @@ final class StoredKeyRing implements KeyRing {
         SigningKey signer = KeySchedule.of(loaded, clock.instant(), lifetime()).signer();
         return "signing with " + signer.algorithm().jwsName() + " key kid=" + signer.kid() + " (" + published.size()
                 + " published key(s); a new key every " + keySettings.rotationInterval() + ", published "
-                + keySettings.activationDelay() + " before it signs)";
+                + keySettings.activationDelay() + " before it signs; private keys encrypted in the store, "
+                + encryption.describe() + ")";
     }
 
-    private synchronized void rotateIfDue() {
-        reload();
-        if (rotationDue(clock.instant())) {
-            rotate();
+    private void rotateIfDue() {
+        reading.lock();
+        try {
+            reload();
+            if (rotationDue(clock.instant())) {
+                rotate();
+            }
+        } finally {
+            reading.unlock();
         }
     }
 
@@ -130,16 +173,33 @@ final class StoredKeyRing implements KeyRing {
         return !pending && current.activatesAt().plus(keySettings.rotationInterval()).isBefore(now);
     }
 
-    private synchronized void reloadIfOlderThan(Duration age) {
-        if (Duration.between(lastReload, clock.instant()).compareTo(age) >= 0) {
-            reload();
+    /**
+     * Reads the store when the last attempt is older than {@code age}, unless another thread is
+     * reading already. A failure keeps the keys read before; it is logged, and the next attempt
+     * waits as long as after a success.
+     */
+    private void refreshIfOlderThan(Duration age) {
+        if (Duration.between(lastAttempt, clock.instant()).compareTo(age) < 0 || !reading.tryLock()) {
+            return;
+        }
+        try {
+            if (Duration.between(lastAttempt, clock.instant()).compareTo(age) >= 0) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "jwtlib: cannot read the signing keys from the store; keeping the ones read before", e);
+        } finally {
+            reading.unlock();
         }
     }
 
-    private synchronized void reload() {
+    /** Reads and schedules the keys; the caller holds {@link #reading}. */
+    private void reload() {
         Instant now = clock.instant();
+        lastAttempt = now;
+        lastAttemptFailed = true;
         List<SigningKey> keys = store.all(settings.algorithm().jwsName()).stream()
-                .map(KeyCodec::fromStored)
+                .map(stored -> KeyCodec.fromStored(encryption.open(stored, store)))
                 .filter(k -> k.algorithm().accepts(k.publicKey()))
                 .toList();
         KeySchedule schedule = KeySchedule.of(keys, now, lifetime().plus(REFRESH));
@@ -149,7 +209,8 @@ final class StoredKeyRing implements KeyRing {
         }
         published = schedule.published().stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
         loaded = schedule.published();
-        lastReload = now;
+        lastAttemptFailed = false;
+        unknownKids.invalidateAll();
     }
 
     /** How long a token stays acceptable: its lifetime plus the clock skew. */
@@ -158,20 +219,22 @@ final class StoredKeyRing implements KeyRing {
     }
 
     /**
-     * The first key has a fixed id per algorithm, so that instances starting together on an
-     * empty store agree on one key: the second insert finds the id taken and is dropped.
+     * Instances that start together on an empty store may each create a first key; all of them
+     * are published, and the schedule picks the same signer everywhere once each instance has read
+     * the others' (the latest, then the greatest kid); the others retire like replaced keys.
      */
     private void createInitialKey() {
-        Instant now = clock.instant();
-        TokenAlgorithm algorithm = settings.algorithm();
-        if (store.add(KeyCodec.toStored(generate("initial-" + algorithm.jwsName(), now, now)))) {
-            LOG.info(() -> "jwtlib: generated the first " + algorithm.jwsName() + " signing key and saved it in the store");
+        SigningKey initial = generate(clock.instant(), clock.instant());
+        if (store.add(encryption.seal(KeyCodec.toStored(initial)))) {
+            LOG.info(() -> "jwtlib: generated the first " + initial.algorithm().jwsName() + " signing key, kid="
+                    + initial.kid() + ", and saved it in the store");
         }
     }
 
-    private SigningKey generate(String kid, Instant now, Instant activatesAt) {
+    private SigningKey generate(Instant now, Instant activatesAt) {
         TokenAlgorithm algorithm = settings.algorithm();
-        var pair = algorithm.generateKeyPair();
-        return new SigningKey(kid, algorithm, pair.getPrivate(), pair.getPublic(), now, activatesAt);
+        KeyPair pair = algorithm.generateKeyPair();
+        return new SigningKey(KeyCodec.thumbprint(pair.getPublic()), algorithm, pair.getPrivate(), pair.getPublic(), now,
+                activatesAt);
     }
 }

@@ -77,9 +77,18 @@ public enum TokenAlgorithm {
     /** Whether {@code key} is of the type and strength this algorithm needs. */
     public boolean accepts(PublicKey key) {
         return switch (this) {
-            case ES256 -> key instanceof ECPublicKey ec && P256.ORDER.equals(ec.getParams().getOrder());
-            case RS256, PS256 -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS;
+            case ES256 -> key instanceof ECPublicKey ec && P256.ORDER.equals(ec.getParams().getOrder()) && KeyChecks.onCurve(ec);
+            case RS256, PS256 -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= MIN_RSA_BITS
+                    && KeyChecks.saneRsa(rsa);
             case EDDSA -> key instanceof EdECPublicKey ed && "Ed25519".equals(ed.getParams().getName());
+        };
+    }
+
+    /** The exact length of a signature by {@code key} (RFC 7518 section 3.4, RFC 8037 section 3.1, RFC 8017). */
+    public int signatureLength(PublicKey key) {
+        return switch (this) {
+            case ES256, EDDSA -> 64;
+            case RS256, PS256 -> (((RSAPublicKey) key).getModulus().bitLength() + 7) / 8;
         };
     }
 }

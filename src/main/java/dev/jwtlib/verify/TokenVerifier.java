@@ -37,7 +37,7 @@ public final class TokenVerifier {
     private final Map<String, Parser> parsers = new ConcurrentHashMap<>();
 
     /** SmallRye's parser keeps the key resolver it builds for a context: one pair per key. */
-    private record Parser(DefaultJWTTokenParser parser, JWTAuthContextInfo context) {
+    private record Parser(PublicKey key, DefaultJWTTokenParser parser, JWTAuthContextInfo context) {
     }
 
     /**
@@ -54,14 +54,19 @@ public final class TokenVerifier {
      */
     public VerifiedToken verify(String token) {
         JoseHeader header = checkShape(token, settings.algorithm());
-        PublicKey key = keys.apply(header.kid())
-                .orElseThrow(() -> InvalidToken.rejected("The token was signed with an unknown key."));
-        if (!settings.algorithm().accepts(key)) {
-            throw InvalidToken.rejected("The token's key is too weak or of the wrong type.");
+        Optional<PublicKey> found = keys.apply(header.kid());
+        if (found.isEmpty()) {
+            parsers.remove(header.kid()); // no longer published: what was built for it goes
+            throw InvalidToken.rejected("The token was signed with an unknown key.");
+        }
+        PublicKey key = found.get();
+        // the kid's key may have changed (keys regenerated): a parser is kept for one key only
+        Parser parser = parsers.compute(header.kid(), (kid, kept) -> kept != null && kept.key().equals(key) ? kept
+                : new Parser(checkKey(key, settings.algorithm()), new DefaultJWTTokenParser(), contextFor(key)));
+        if (header.signatureLength() != settings.algorithm().signatureLength(key)) {
+            throw InvalidToken.rejected("The token signature has the wrong length.");
         }
         try {
-            Parser parser = parsers.computeIfAbsent(header.kid(),
-                    kid -> new Parser(new DefaultJWTTokenParser(), contextFor(key)));
             JwtClaims claims = parser.parser().parse(token, parser.context()).getJwtClaims();
             if (claims.getSubject() == null || claims.getJwtId() == null) {
                 throw InvalidToken.rejected("The token signature or claims are not valid.");
@@ -74,7 +79,10 @@ public final class TokenVerifier {
             return new VerifiedToken(claims.getSubject(), name(claims), groups(claims), claims.getIssuer(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()), expiresAt, claims.getJwtId(),
                     claims.getClaimValue(VerifiedToken.SESSION_ID_CLAIM) instanceof String sid ? sid : null);
-        } catch (ParseException | MalformedClaimException e) {
+        } catch (InvalidToken e) {
+            throw e;
+        } catch (ParseException | MalformedClaimException | RuntimeException e) {
+            // RuntimeException: whatever else a library throws for a token it did not expect
             throw InvalidToken.rejected("The token signature or claims are not valid.", e);
         }
     }
@@ -109,7 +117,20 @@ public final class TokenVerifier {
         checkShape(token, algorithm);
     }
 
-    private static JoseHeader checkShape(String token, TokenAlgorithm algorithm) {
+    /**
+     * The key fits the algorithm (type, curve, strength, a sane point or exponent); checked once
+     * per key, when its parser is built.
+     *
+     * @return the key
+     */
+    static PublicKey checkKey(PublicKey key, TokenAlgorithm algorithm) {
+        if (!algorithm.accepts(key)) {
+            throw InvalidToken.rejected("The token's key is too weak or of the wrong type.");
+        }
+        return key;
+    }
+
+    static JoseHeader checkShape(String token, TokenAlgorithm algorithm) {
         if (token == null || token.isEmpty()) {
             throw InvalidToken.malformed("The token is empty.");
         }
@@ -126,7 +147,7 @@ public final class TokenVerifier {
     private JWTAuthContextInfo contextFor(PublicKey key) {
         JWTAuthContextInfo context = new JWTAuthContextInfo(key, settings.issuer());
         context.setSignatureAlgorithm(Set.of(settings.algorithm().smallrye()));
-        context.setRequiredClaims(Set.of("iss", "sub", "exp", "iat", "jti"));
+        context.setRequiredClaims(Set.of("iss", "sub", "exp", "iat", "jti", "groups"));
         context.setClockSkew((int) TokenSettings.CLOCK_SKEW.toSeconds());
         context.setExpGracePeriodSecs((int) TokenSettings.CLOCK_SKEW.toSeconds());
         context.setMaxTimeToLiveSecs(settings.ttl().toSeconds());

@@ -53,4 +53,19 @@ class AccountRulesTest {
     void emailKeyWhenMixedCaseThenLowerCase() {
         assertEquals("alice@example.com", AccountRules.emailKey("Alice@Example.COM"));
     }
+
+    @Test
+    void emailProblemWhenControlOrFormatCharactersThenRefused() {
+        for (String bad : new String[] {"a\u0000b@example.com", "a@example.com\u0000", "al\u200Bice@example.com",
+                "a\u202Eb@example.com", "a\u0007b@example.com"}) {
+            assertTrue(AccountRules.emailProblem(bad).isPresent(), bad);
+        }
+    }
+
+    @Test
+    void usernameProblemWhenControlOrFormatCharactersThenRefused() {
+        for (String bad : new String[] {"ali\u0000ce", "ali\u200Dce", "\u202Ealice"}) {
+            assertTrue(AccountRules.usernameProblem(AccountRules.canonicalUsername(bad)).isPresent(), bad);
+        }
+    }
 }

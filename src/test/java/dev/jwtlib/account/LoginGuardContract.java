@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.TooManyFailures;
 import dev.jwtlib.testing.MutableClock;
 import java.time.Duration;
@@ -18,12 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Brute-force protection, run once per implementation of {@link LoginAttempts} (in memory, and
- * MongoDB through the real driver), with a clock the test moves instead of sleeping: the same
- * answers from both keep the in-memory one honest for the other unit tests.
+ * Brute-force protection per account and source address, run once per implementation of
+ * {@link LoginAttempts} (in memory, and MongoDB through the real driver), with a clock the test
+ * moves instead of sleeping: the same answers from both keep the in-memory one honest for the
+ * other unit tests. Limits here: 3 failures per source, 5 minutes, 12 per account.
  */
 public abstract class LoginGuardContract {
 
+    private static final String HERE = "192.0.2.1";
+    private static final String THERE = "198.51.100.7";
     private final MutableClock clock = new MutableClock();
     private LoginGuard guard;
     private LoginGuard otherInstance;
@@ -34,69 +38,127 @@ public abstract class LoginGuardContract {
     @BeforeEach
     void start() {
         LoginAttempts store = newStore();
-        LoginSettings settings = new LoginSettings(3, Duration.ofMinutes(5));
-        guard = new LoginGuard(store, settings, clock);
-        otherInstance = new LoginGuard(store, settings, clock);
+        LoginSettings settings = new LoginSettings(3, Duration.ofMinutes(5), 12);
+        guard = new LoginGuard(store, settings, new SecurityEvents(clock), clock);
+        otherInstance = new LoginGuard(store, settings, new SecurityEvents(clock), clock);
     }
 
-    private void fail(LoginGuard on, String name) {
-        on.attempt(name);
-        on.failed(name);
+    private static void fail(LoginGuard on, String name, String source) {
+        on.attempt(name, source);
+        on.failed(name, source);
+    }
+
+    private static void succeed(LoginGuard on, String name, String source) {
+        on.attempt(name, source);
+        on.succeeded(name, source);
+    }
+
+    private long lockedFor(String name, String source) {
+        return assertThrows(TooManyFailures.class, () -> guard.attempt(name, source)).retryAfterSeconds();
     }
 
     @Test
-    void failedWhenLimitReachedThenLockedEvenForTheRightPassword() {
+    void failedWhenLimitReachedFromOneSourceThenThatSourceIsLockedEvenForTheRightPassword() {
         for (int i = 0; i < 3; i++) {
-            fail(guard, "alice");
+            fail(guard, "alice", HERE);
         }
-        assertEquals(300, assertThrows(TooManyFailures.class, () -> guard.attempt("alice")).retryAfterSeconds());
+        assertEquals(300, lockedFor("alice", HERE));
         clock.advance(Duration.ofSeconds(10));
-        assertEquals(290, assertThrows(TooManyFailures.class, () -> guard.attempt("alice")).retryAfterSeconds());
+        assertEquals(290, lockedFor("alice", HERE));
     }
 
     @Test
-    void attemptWhenLockoutPassesThenOpenAgainWithAFreshCount() {
+    void failedWhenFromAnotherSourceThenTheOwnersSourceIsNotLocked() {
         for (int i = 0; i < 3; i++) {
-            fail(guard, "alice");
+            fail(guard, "alice", THERE);
         }
-        clock.advance(Duration.ofMinutes(4));
-        assertEquals(60, assertThrows(TooManyFailures.class, () -> guard.attempt("alice")).retryAfterSeconds());
-        clock.advance(Duration.ofMinutes(1));
-        for (int i = 0; i < 3; i++) {
-            assertDoesNotThrow(() -> fail(guard, "alice"));
-        }
-        assertThrows(TooManyFailures.class, () -> guard.attempt("alice"));
+        assertThrows(TooManyFailures.class, () -> guard.attempt("alice", THERE));
+        assertDoesNotThrow(() -> succeed(guard, "alice", HERE), "the attacker's failures do not lock the owner out");
     }
 
     @Test
-    void succeededWhenBeforeTheLimitThenFailuresStartOver() {
-        fail(guard, "alice");
-        fail(guard, "alice");
-        guard.attempt("alice");
-        guard.succeeded("alice");
+    void attemptWhenALockEndsThenTheNextRoundOfFailuresLocksTwiceAsLong() {
         for (int i = 0; i < 3; i++) {
-            assertDoesNotThrow(() -> fail(guard, "alice"));
+            fail(guard, "alice", HERE);
         }
-        assertThrows(TooManyFailures.class, () -> guard.attempt("alice"));
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 3; i++) {
+            assertDoesNotThrow(() -> fail(guard, "alice", HERE), "a lock does not reset to a new full count");
+        }
+        assertEquals(600, lockedFor("alice", HERE));
+        clock.advance(Duration.ofMinutes(10));
+        for (int i = 0; i < 3; i++) {
+            fail(guard, "alice", HERE);
+        }
+        assertEquals(1200, lockedFor("alice", HERE));
+    }
+
+    @Test
+    void lockoutWhenManyRoundsThenAtMostADay() {
+        assertEquals(Duration.ofMinutes(5), guard.lockout(1));
+        assertEquals(Duration.ofMinutes(40), guard.lockout(4));
+        assertEquals(LoginSettings.MAX_LOCKOUT, guard.lockout(100));
+    }
+
+    @Test
+    void succeededWhenBeforeTheLimitThenThatSourceStartsOver() {
+        fail(guard, "alice", HERE);
+        fail(guard, "alice", HERE);
+        succeed(guard, "alice", HERE);
+        for (int i = 0; i < 3; i++) {
+            assertDoesNotThrow(() -> fail(guard, "alice", HERE));
+        }
+        assertThrows(TooManyFailures.class, () -> guard.attempt("alice", HERE));
+    }
+
+    @Test
+    void failedWhenTheAccountLimitIsReachedAcrossSourcesThenLockedEverywhereUntilUnlocked() {
+        for (int source = 0; source < 4; source++) {
+            for (int i = 0; i < 3; i++) {
+                fail(guard, "root", "203.0.113." + source);
+            }
+        }
+        TooManyFailures locked = assertThrows(TooManyFailures.class, () -> guard.attempt("root", HERE));
+        assertTrue(locked.locked());
+        assertEquals(LoginGuard.ACCOUNT_LOCK_RETRY.toSeconds(), locked.retryAfterSeconds());
+        clock.advance(Duration.ofDays(2));
+        assertThrows(TooManyFailures.class, () -> guard.attempt("root", HERE), "only an administrator ends it");
+        guard.unlock("root");
+        assertDoesNotThrow(() -> succeed(guard, "root", HERE));
+        assertDoesNotThrow(() -> succeed(guard, "root", "203.0.113.0"), "the unlock ends the sources' locks too");
+    }
+
+    @Test
+    void succeededWhenFromAnySourceThenTheAccountCountStartsOver() {
+        for (int source = 0; source < 3; source++) {
+            for (int i = 0; i < 3; i++) {
+                fail(guard, "root", "203.0.113." + source);
+            }
+        }
+        succeed(guard, "root", HERE);
+        for (int i = 0; i < 3; i++) {
+            fail(guard, "root", "203.0.113.9");
+        }
+        assertDoesNotThrow(() -> succeed(guard, "root", HERE), "9 + 3 failures with a success between: no account lock");
     }
 
     @Test
     void failedWhenOnTwoInstancesThenCountsAddUp() {
-        fail(guard, "bob");
-        fail(otherInstance, "bob");
-        fail(guard, "bob");
-        assertEquals(300, assertThrows(TooManyFailures.class, () -> otherInstance.attempt("bob")).retryAfterSeconds());
-        assertThrows(TooManyFailures.class, () -> guard.attempt("bob"));
+        fail(guard, "bob", HERE);
+        fail(otherInstance, "bob", HERE);
+        fail(guard, "bob", HERE);
+        assertEquals(300, assertThrows(TooManyFailures.class, () -> otherInstance.attempt("bob", HERE)).retryAfterSeconds());
+        assertThrows(TooManyFailures.class, () -> guard.attempt("bob", HERE));
     }
 
     @Test
     void failedWhenOtherNamesThenEachCountedAlone() {
-        fail(guard, "alice");
-        fail(guard, "alice");
-        fail(guard, "carol");
-        fail(guard, "carol");
-        assertDoesNotThrow(() -> fail(guard, "alice"));
-        assertDoesNotThrow(() -> fail(guard, "carol"));
+        fail(guard, "alice", HERE);
+        fail(guard, "alice", HERE);
+        fail(guard, "carol", HERE);
+        fail(guard, "carol", HERE);
+        assertDoesNotThrow(() -> fail(guard, "alice", HERE));
+        assertDoesNotThrow(() -> fail(guard, "carol", HERE));
     }
 
     @Test
@@ -107,7 +169,7 @@ public abstract class LoginGuardContract {
             for (int i = 0; i < 12; i++) {
                 guesses.add(() -> {
                     try {
-                        guard.attempt("dave");
+                        guard.attempt("dave", HERE);
                         return true;
                     } catch (TooManyFailures e) {
                         return false;
@@ -127,42 +189,42 @@ public abstract class LoginGuardContract {
 
     @Test
     void attemptWhenAsManyChecksUnderWayAsFailuresLeftThenBusyForASecondButNotLocked() {
-        fail(guard, "erin");
-        guard.attempt("erin");
-        guard.attempt("erin");
-        TooManyFailures busy = assertThrows(TooManyFailures.class, () -> guard.attempt("erin"));
+        fail(guard, "erin", HERE);
+        guard.attempt("erin", HERE);
+        guard.attempt("erin", HERE);
+        TooManyFailures busy = assertThrows(TooManyFailures.class, () -> guard.attempt("erin", HERE));
         assertEquals(1, busy.retryAfterSeconds());
-        guard.succeeded("erin");
-        guard.succeeded("erin");
+        guard.succeeded("erin", HERE);
+        guard.succeeded("erin", HERE);
         for (int i = 0; i < 3; i++) {
-            guard.attempt("erin");
+            guard.attempt("erin", HERE);
         }
         for (int i = 0; i < 3; i++) {
-            guard.succeeded("erin");
+            guard.succeeded("erin", HERE);
         }
-        assertDoesNotThrow(() -> guard.attempt("erin"), "successes never lock");
+        assertDoesNotThrow(() -> guard.attempt("erin", HERE), "successes never lock");
     }
 
     @Test
     void attemptWhenChecksWereLostLongAgoThenTheyNoLongerCount() {
         for (int i = 0; i < 3; i++) {
-            guard.attempt("frank");
+            guard.attempt("frank", HERE);
         }
-        assertThrows(TooManyFailures.class, () -> guard.attempt("frank"));
+        assertThrows(TooManyFailures.class, () -> guard.attempt("frank", HERE));
         clock.advance(LoginGuard.STALE.plusSeconds(1));
-        assertDoesNotThrow(() -> guard.attempt("frank"));
-        assertDoesNotThrow(() -> guard.attempt("frank"));
+        assertDoesNotThrow(() -> guard.attempt("frank", HERE));
+        assertDoesNotThrow(() -> guard.attempt("frank", HERE));
     }
 
     @Test
     void abandonedWhenTheCheckCouldNotBeMadeThenNeitherFailureNorSuccess() {
-        fail(guard, "gina");
-        fail(guard, "gina");
+        fail(guard, "gina", HERE);
+        fail(guard, "gina", HERE);
         for (int i = 0; i < 5; i++) {
-            guard.attempt("gina");
-            guard.abandoned("gina");
+            guard.attempt("gina", HERE);
+            guard.abandoned("gina", HERE);
         }
-        fail(guard, "gina");
-        assertEquals(300, assertThrows(TooManyFailures.class, () -> guard.attempt("gina")).retryAfterSeconds());
+        fail(guard, "gina", HERE);
+        assertEquals(300, lockedFor("gina", HERE));
     }
 }

@@ -90,7 +90,10 @@ public final class HttpBench {
         }
         List<String> serviceOptions = new ArrayList<>(shipped);
         serviceOptions.addAll(List.of(
-                "-Djwtlib.bootstrap.admin.username=" + ADMIN, "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD));
+                "-Djwtlib.bootstrap.admin.username=" + ADMIN, "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD,
+                // the load generator is one source address making thousands of calls a second: the
+                // per-source limit would measure itself; Keycloak, compared with, has none by default
+                "-Djwtlib.rate-limit.per-source=0"));
         if (Boolean.getBoolean("bench.jfr")) {
             // a CPU profile of the service server for the whole run, to read with `jfr print`
             serviceOptions.add("-XX:StartFlightRecording=filename=" + Path.of("target/bench-service.jfr").toAbsolutePath()

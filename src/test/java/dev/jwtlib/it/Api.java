@@ -31,7 +31,10 @@ import java.util.function.IntFunction;
 
 /**
  * A small black-box client of the auth service's HTTP API, with domain assertions. It knows
- * nothing of the server it talks to beyond the base URL.
+ * nothing of the server it talks to beyond the base URL. Each one speaks for a source address of
+ * its own (a random one of the benchmarking range 198.18.0.0/15, sent as {@code X-Forwarded-For},
+ * which the test servers take from 127.0.0.1 as a trusted proxy), so that each test has its own
+ * rate limit and lockout counts, as separate clients would.
  */
 final class Api {
 
@@ -40,9 +43,30 @@ final class Api {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String source;
 
     Api(String base) {
+        this(base, randomSource());
+    }
+
+    private Api(String base, String source) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.source = source;
+    }
+
+    /** The same server, called from another source address. */
+    Api from(String address) {
+        return new Api(base, address);
+    }
+
+    /** The source address this client's requests come from. */
+    String source() {
+        return source;
+    }
+
+    private static String randomSource() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     /** The base URL requests are sent to. */
@@ -86,7 +110,7 @@ final class Api {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        return HttpRequest.newBuilder(URI.create(base + path)).header("X-Forwarded-For", source);
     }
 
     Reply get(String path, String bearer) {
@@ -211,7 +235,12 @@ final class Api {
 
     /** An RFC 9457 problem with this status and no leaked internals. */
     static JsonObject assertProblem(Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.body());
+        return assertProblem(reply, status, "");
+    }
+
+    /** As {@link #assertProblem(Reply, int)}, saying what the status means if it is not it. */
+    static JsonObject assertProblem(Reply reply, int status, String meaning) {
+        assertEquals(status, reply.status(), meaning + ": " + reply.body());
         assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.header("Content-Type"));
         JsonObject problem = reply.json();
         assertEquals(status, problem.getInt("status"));

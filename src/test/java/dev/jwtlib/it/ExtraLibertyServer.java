@@ -78,6 +78,15 @@ final class ExtraLibertyServer {
         run("stop");
     }
 
+    /** Kills the server's process at once (SIGKILL, as {@code kill -9} does): no shutdown, nothing flushed. */
+    void kill() throws Exception {
+        Path pidFile = Path.of(System.getProperty("jwtlib.it.wlp"), "usr/servers/.pid", name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
     private void run(String action) throws IOException, InterruptedException {
         Path wlp = Path.of(System.getProperty("jwtlib.it.wlp"));
         Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)

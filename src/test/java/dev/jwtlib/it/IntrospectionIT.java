@@ -3,6 +3,7 @@ package dev.jwtlib.it;
 import static dev.jwtlib.it.Api.PASSWORD;
 import static dev.jwtlib.it.Api.assertInactive;
 import static dev.jwtlib.it.Api.assertProblem;
+import static dev.jwtlib.it.Api.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +93,7 @@ class IntrospectionIT extends DeployedService {
         String token = api.accessToken(api.newUser("demoted-subject"));
         assertEquals(200, api.introspect(token, client, PASSWORD).status());
         assertEquals(200, api.patchJson("/api/admin/users/" + client, "{\"roles\":[\"user\"]}", api.adminToken()).status());
-        assertProblem(api.introspect(token, client, PASSWORD), 403);
+        assertProblem(api.introspect(token, client, PASSWORD), 401);
     }
 
     @Test
@@ -105,9 +106,32 @@ class IntrospectionIT extends DeployedService {
     }
 
     @Test
-    void introspectWhenCallerLacksServiceRoleThenForbidden() {
+    void introspectWhenAnOrdinaryAccountsRightPasswordThenRefusedLikeAWrongOneNeverChecked() {
         String plainUser = api.newUser("plain");
-        assertProblem(api.introspect("x", plainUser, PASSWORD), 403);
+        Api.Reply right = api.introspect("x", plainUser, PASSWORD);
+        Api.Reply wrong = api.introspect("x", plainUser, PASSWORD + "!");
+        assertProblem(right, 401);
+        assertProblem(wrong, 401);
+        assertEquals(wrong.json().getString("detail"), right.json().getString("detail"), "no oracle for user passwords");
+        for (int i = 0; i < 5; i++) {
+            api.postJson("/api/auth/login", credentials(plainUser, "wrong " + i));
+        }
+        assertProblem(api.postJson("/api/auth/login", credentials(plainUser, PASSWORD)), 429);
+        assertProblem(api.introspect("x", plainUser, PASSWORD), 401, "locked at login, still no answer here");
+    }
+
+    @Test
+    void introspectWhenWrongSecretsFromElsewhereThenTheClientsRightSecretStillWorks() {
+        String client = api.newUserWithRoles("svcguessed", "service");
+        String token = api.accessToken(api.newUser("guessed-subject"));
+        Api attacker = api.from("203.0.113.66");
+        for (int i = 0; i < 12; i++) {
+            Api.Reply guess = attacker.introspect(token, client, "guess " + i);
+            assertTrue(guess.status() == 401 || guess.status() == 429, "status " + guess.status());
+        }
+        assertProblem(attacker.introspect(token, client, "guess 13"), 429, "failures are throttled per source address");
+        assertEquals(200, api.introspect(token, client, PASSWORD).status(), "never a lockout of the client");
+        assertTrue(api.introspect(token, client, PASSWORD).json().getBoolean("active"));
     }
 
     @Test

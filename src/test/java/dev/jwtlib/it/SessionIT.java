@@ -270,4 +270,63 @@ class SessionIT extends DeployedService {
     private static String refreshBody(String token) {
         return Json.createObjectBuilder().add("refresh_token", token).build().toString();
     }
+
+    @Test
+    void loginWhenAnotherSourceFailsFiveTimesThenOnlyThatSourceIsLockedAndAnAdminCanUnlockIt() {
+        String username = api.newUser("twosrc");
+        Api attacker = api.from("203.0.113.77");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(attacker.postJson("/api/auth/login", credentials(username, "guess number " + i)), 401);
+        }
+        assertProblem(attacker.postJson("/api/auth/login", credentials(username, PASSWORD)), 429,
+                "the guessing source is locked out, even with the right password");
+        assertEquals(200, api.postJson("/api/auth/login", credentials(username, PASSWORD)).status(),
+                "the owner's source is not locked by someone else's failures");
+        Api.Reply unlock = api.send(api.request("/api/admin/users/" + username + "/unlock")
+                .header("Authorization", "Bearer " + api.adminToken()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, unlock.status(), unlock.body());
+        assertEquals(200, attacker.postJson("/api/auth/login", credentials(username, PASSWORD)).status());
+    }
+
+    @Test
+    void unauthenticatedEndpointsWhenOneSourceCallsTooOftenThen429WithRetryAfterForThatSourceOnly() {
+        Api flood = api.from("203.0.113.88");
+        Api.Reply last = null;
+        int calls = 0;
+        while (calls < 400) {
+            last = flood.postJson("/api/auth/refresh", "{\"refresh_token\":\"not-a-token\"}");
+            calls++;
+            if (last.status() == 429) {
+                break;
+            }
+            assertEquals(401, last.status(), last.body());
+        }
+        assertProblem(last, 429, "after " + calls + " calls");
+        assertTrue(calls > 250, "the limit is 300 a minute by default: " + calls);
+        assertTrue(Long.parseLong(last.header("Retry-After")) >= 1, last.header("Retry-After"));
+        assertProblem(flood.postJson("/api/auth/login", credentials("someone", PASSWORD)), 429, "login counts too");
+        assertEquals(401, api.postJson("/api/auth/refresh", "{\"refresh_token\":\"not-a-token\"}").status(),
+                "another source is not affected");
+    }
+
+    @Test
+    void refreshWhenRepeatedThenTheStoreKeepsOneEntryForTheLogin() {
+        String username = api.newUser("bounded");
+        JsonObject pair = api.login(username, PASSWORD);
+        for (int i = 0; i < 12; i++) {
+            Api.Reply refreshed = api.postJson("/api/auth/refresh",
+                    Json.createObjectBuilder().add("refresh_token", pair.getString("refresh_token")).build().toString());
+            assertEquals(200, refreshed.status(), refreshed.body());
+            pair = refreshed.json();
+        }
+        String login = pair.getString("refresh_token").substring(0, pair.getString("refresh_token").indexOf('.'));
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(System.getProperty("jwtlib.it.store.url"))) {
+            var logins = client.getDatabase("jwtlib").getCollection("refresh_tokens");
+            assertEquals(1, logins.countDocuments(com.mongodb.client.model.Filters.eq("_id", login)));
+            org.bson.Document entry = logins.find(com.mongodb.client.model.Filters.eq("_id", login)).first();
+            assertEquals(1, entry.get("live", org.bson.Document.class).size(), entry.toJson());
+            assertTrue(entry.getList("spent", String.class).size() <= 8, entry.toJson());
+            assertTrue(!entry.toJson().contains(pair.getString("refresh_token")), "tokens are kept as digests only");
+        }
+    }
 }

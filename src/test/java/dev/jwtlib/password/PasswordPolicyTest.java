@@ -57,4 +57,13 @@ class PasswordPolicyTest {
         assertEquals("ﬁ".equals(PasswordPolicy.normalize("ﬁ")), false);
         assertEquals("fi", PasswordPolicy.normalize("ﬁ"));
     }
+
+    @Test
+    void checkWhenControlCharactersThenRefusedButFormatCharactersAllowed() {
+        PasswordPolicy policy = new PasswordPolicy(15);
+        assertTrue(policy.check("correct horse battery\u0000", "alice").isPresent(), "NUL");
+        assertTrue(policy.check("correct horse\tbattery", "alice").isPresent(), "TAB");
+        assertTrue(policy.check("correct horse battery \uD83D\uDC69\u200D\uD83D\uDCBB", "alice").isEmpty(),
+                "an emoji sequence joined by U+200D");
+    }
 }

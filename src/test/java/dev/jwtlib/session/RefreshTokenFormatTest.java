@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 class RefreshTokenFormatTest {
 
     @Test
-    void familyOfWhenFamilyDotSecretThenTheFamily() {
-        assertEquals(Optional.of("fam1"), SessionService.familyOf("fam1.c2VjcmV0"));
-        assertEquals(Optional.of("fam1"), SessionService.familyOf("fam1.a.b"));
+    void loginOfWhenFamilyDotSecretThenTheFamily() {
+        assertEquals(Optional.of("fam1"), SessionService.loginOf("fam1.c2VjcmV0"));
+        assertEquals(Optional.of("fam1"), SessionService.loginOf("fam1.a.b"));
     }
 
     @Test
-    void familyOfWhenNoDotOrEmptyFamilyThenNothing() {
-        assertEquals(Optional.empty(), SessionService.familyOf("c2VjcmV0c2VjcmV0"));
-        assertEquals(Optional.empty(), SessionService.familyOf(".c2VjcmV0"));
-        assertEquals(Optional.empty(), SessionService.familyOf(""));
+    void loginOfWhenNoDotOrEmptyFamilyThenNothing() {
+        assertEquals(Optional.empty(), SessionService.loginOf("c2VjcmV0c2VjcmV0"));
+        assertEquals(Optional.empty(), SessionService.loginOf(".c2VjcmV0"));
+        assertEquals(Optional.empty(), SessionService.loginOf(""));
     }
 }

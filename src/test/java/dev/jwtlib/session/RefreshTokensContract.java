@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 public abstract class RefreshTokensContract {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant LATER = NOW.plus(Duration.ofDays(1));
     private RefreshTokens tokens;
 
-    /** A fresh, empty store of refresh tokens. */
+    /** A fresh, empty store of logins. */
     protected abstract RefreshTokens newStore();
 
     @BeforeEach
@@ -29,69 +31,93 @@ public abstract class RefreshTokensContract {
         tokens = newStore();
     }
 
-    private void insert(String digest, String userId, Instant expiresAt) {
-        tokens.insert(new RefreshToken(digest, "family-" + digest, userId, "alice", NOW, false, false, expiresAt), NOW);
+    private void start(String login, String userId, String digest) {
+        tokens.start(new Login(login, userId, "alice", NOW, NOW.plus(Duration.ofDays(30)), false,
+                Map.of(digest, LATER), List.of()));
     }
 
     @Test
-    void markUsedWhenUnusedThenOnceOnly() {
-        insert("a", "user-1", NOW.plus(Duration.ofDays(1)));
-        RefreshToken before = tokens.markUsed("a", NOW).orElseThrow();
-        assertFalse(before.used());
-        assertTrue(before.usableAt(NOW));
-        assertEquals("family-a", before.family());
+    void rotateWhenLiveThenOnceOnlyAndTheNextTokenIsLive() {
+        start("l1", "user-1", "d1");
+        Login before = tokens.rotate("l1", "d1", "d2", LATER).orElseThrow();
+        assertTrue(before.accepts("d1", NOW));
         assertEquals("user-1", before.userId());
         assertEquals("alice", before.username(), "the reuse audit line names the user without reading them");
-        assertEquals(NOW, before.familyStart());
-        RefreshToken again = tokens.markUsed("a", NOW).orElseThrow();
-        assertTrue(again.used(), "a second claim of the same token sees it used");
-        assertFalse(again.ended());
-        assertTrue(tokens.find("a").orElseThrow().used());
+        assertEquals(NOW, before.start());
+        Login again = tokens.rotate("l1", "d1", "d3", LATER).orElseThrow();
+        assertFalse(again.accepts("d1", NOW), "a second exchange of the same token sees it spent");
+        assertTrue(again.spent().contains("d1"));
+        assertTrue(again.accepts("d2", NOW));
     }
 
     @Test
-    void markUsedWhenUnknownThenNothing() {
-        assertTrue(tokens.markUsed("unknown", NOW).isEmpty());
-        assertTrue(tokens.find("unknown").isEmpty());
+    void rotateWhenUnknownLoginThenNothing() {
+        assertTrue(tokens.rotate("nope", "d1", "d2", LATER).isEmpty());
+        assertTrue(tokens.find("nope").isEmpty());
     }
 
     @Test
-    void endFamilyThenItsUnusedTokensAreEndedAndOthersUntouched() {
-        insert("ended", "user-1", NOW.plus(Duration.ofDays(1)));
-        insert("other", "user-1", NOW.plus(Duration.ofDays(1)));
-        tokens.endFamily("family-ended", NOW);
-        RefreshToken ended = tokens.find("ended").orElseThrow();
-        assertTrue(ended.used() && ended.ended());
-        assertFalse(ended.usableAt(NOW));
-        assertTrue(tokens.find("other").orElseThrow().usableAt(NOW));
+    void undoThenTheNextTokenIsGoneAndAMadeUpDigestIsNotRemembered() {
+        start("l1", "user-1", "d1");
+        tokens.rotate("l1", "made-up", "d2", LATER);
+        tokens.undo("l1", "made-up", "d2", false);
+        Login login = tokens.find("l1").orElseThrow();
+        assertEquals(Map.of("d1", LATER), login.live());
+        assertFalse(login.issued("made-up"));
+        assertTrue(login.accepts("d1", NOW), "a made-up token does not spoil the real one");
     }
 
     @Test
-    void endUserThenEveryUnusedTokenOfTheUserIsEnded() {
-        insert("one", "user-1", NOW.plus(Duration.ofDays(1)));
-        insert("two", "user-1", NOW.plus(Duration.ofDays(1)));
-        insert("bob", "user-2", NOW.plus(Duration.ofDays(1)));
-        tokens.markUsed("two", NOW);
+    void rotateWhenManyThenTheLoginStaysOneDocumentRememberingTheLastSpentTokens() {
+        start("l1", "user-1", "t0");
+        for (int i = 0; i < 20; i++) {
+            assertTrue(tokens.rotate("l1", "t" + i, "t" + (i + 1), LATER).orElseThrow().accepts("t" + i, NOW));
+        }
+        Login login = tokens.find("l1").orElseThrow();
+        assertEquals(Map.of("t20", LATER), login.live());
+        assertEquals(RefreshTokens.SPENT_KEPT, login.spent().size());
+        assertEquals("t19", login.spent().get(login.spent().size() - 1));
+    }
+
+    @Test
+    void endThenNoTokenOfTheLoginWorksAndOtherLoginsAreUntouched() {
+        start("l1", "user-1", "d1");
+        start("l2", "user-1", "e1");
+        tokens.end("l1", NOW);
+        assertFalse(tokens.find("l1").orElseThrow().accepts("d1", NOW));
+        assertTrue(tokens.find("l1").orElseThrow().issued("d1") || tokens.find("l1").orElseThrow().ended());
+        assertTrue(tokens.find("l2").orElseThrow().accepts("e1", NOW));
+    }
+
+    @Test
+    void endUserThenEveryLoginOfTheUserEnds() {
+        start("l1", "user-1", "d1");
+        start("l2", "user-1", "e1");
+        start("l3", "user-2", "f1");
         tokens.endUser("user-1", NOW);
-        assertTrue(tokens.find("one").orElseThrow().ended());
-        assertFalse(tokens.find("two").orElseThrow().ended(), "a token exchanged before stays a used one (reuse detection)");
-        assertTrue(tokens.find("bob").orElseThrow().usableAt(NOW));
+        assertTrue(tokens.find("l1").orElseThrow().ended());
+        assertTrue(tokens.find("l2").orElseThrow().ended());
+        assertTrue(tokens.find("l3").orElseThrow().accepts("f1", NOW));
     }
 
     @Test
-    void usableAtWhenExpiredThenNot() {
-        insert("old", "user-1", NOW.minusSeconds(1));
-        assertFalse(tokens.markUsed("old", NOW).orElseThrow().usableAt(NOW));
+    void acceptsWhenTheTokenOrTheLoginHasExpiredThenNot() {
+        tokens.start(new Login("l1", "user-1", "alice", NOW, NOW.plus(Duration.ofDays(30)), false,
+                Map.of("d1", NOW.minusSeconds(1)), List.of()));
+        assertFalse(tokens.find("l1").orElseThrow().accepts("d1", NOW));
+        tokens.start(new Login("l2", "user-1", "alice", NOW, NOW.minusSeconds(1), false, Map.of("e1", LATER), List.of()));
+        assertFalse(tokens.find("l2").orElseThrow().accepts("e1", NOW), "the login itself has ended for good");
     }
 
     @Test
-    void markUsedWhenRacedThenExactlyOneSeesItUnused() throws Exception {
-        insert("race", "user-1", NOW.plus(Duration.ofDays(1)));
+    void rotateWhenRacedThenExactlyOneSeesTheTokenLive() throws Exception {
+        start("race", "user-1", "d1");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                claims.add(() -> tokens.markUsed("race", NOW).map(before -> !before.used()).orElse(false));
+                String next = "n" + i;
+                claims.add(() -> tokens.rotate("race", "d1", next, LATER).orElseThrow().accepts("d1", NOW));
             }
             long won = 0;
             for (Future<Boolean> result : pool.invokeAll(claims)) {

@@ -13,6 +13,7 @@ import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.error.TooManyFailures;
 import dev.jwtlib.testing.Services;
 import dev.jwtlib.verify.VerifiedToken;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,37 +33,37 @@ class SessionServiceTest {
 
     @Test
     void loginWhenTheRightPasswordThenAnAccessTokenOfTheUserAndARefreshTokenOfTheLogin() {
-        LoginResponse pair = sessions.login("Alice", PASSWORD);
+        LoginResponse pair = sessions.login("Alice", PASSWORD, Services.SOURCE);
         VerifiedToken access = service.accessTokens.verify(pair.accessToken());
         assertEquals(alice.id(), access.subject());
         assertEquals("alice", access.username());
         assertEquals(Set.of("user"), access.groups());
         assertEquals("Bearer", pair.tokenType());
         assertEquals(900, pair.expiresIn());
-        assertEquals(access.sessionId(), SessionService.familyOf(pair.refreshToken()).orElseThrow(),
+        assertEquals(access.sessionId(), SessionService.loginOf(pair.refreshToken()).orElseThrow(),
                 "the refresh token names the login its access tokens carry as sid");
         assertEquals("alice", pair.user().username());
     }
 
     @Test
     void loginWhenWrongPasswordUnknownUserOrInactiveUserThenOneAndTheSameRefusal() {
-        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD + "!"));
-        assertThrows(BadCredentials.class, () -> sessions.login("nobody", PASSWORD));
+        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD + "!", Services.SOURCE));
+        assertThrows(BadCredentials.class, () -> sessions.login("nobody", PASSWORD, Services.SOURCE));
         service.users.update(alice.id(), new UserUpdate(null, false, null), service.clock.instant());
-        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD));
+        assertThrows(BadCredentials.class, () -> sessions.login("alice", PASSWORD, Services.SOURCE));
     }
 
     @Test
     void loginWhenTooManyFailuresThenLockedEvenForTheRightPassword() {
         for (int i = 0; i < service.loginSettings.maxFailures(); i++) {
-            assertThrows(BadCredentials.class, () -> sessions.login("alice", "wrong password " + PASSWORD));
+            assertThrows(BadCredentials.class, () -> sessions.login("alice", "wrong password " + PASSWORD, Services.SOURCE));
         }
-        assertThrows(TooManyFailures.class, () -> sessions.login("alice", PASSWORD));
+        assertThrows(TooManyFailures.class, () -> sessions.login("alice", PASSWORD, Services.SOURCE));
     }
 
     @Test
     void refreshThenANewPairOfTheSameLoginAndTheOldRefreshTokenIsSpent() {
-        LoginResponse first = sessions.login("alice", PASSWORD);
+        LoginResponse first = sessions.login("alice", PASSWORD, Services.SOURCE);
         LoginResponse second = sessions.refresh(first.refreshToken());
         assertNotEquals(first.refreshToken(), second.refreshToken());
         assertEquals(service.accessTokens.verify(first.accessToken()).sessionId(),
@@ -72,9 +73,9 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenASpentTokenIsPresentedAgainThenTheWholeLoginEnds() {
-        LoginResponse first = sessions.login("alice", PASSWORD);
+        LoginResponse first = sessions.login("alice", PASSWORD, Services.SOURCE);
         LoginResponse second = sessions.refresh(first.refreshToken());
-        LoginResponse otherLogin = sessions.login("alice", PASSWORD);
+        LoginResponse otherLogin = sessions.login("alice", PASSWORD, Services.SOURCE);
         assertThrows(InvalidToken.class, () -> sessions.refresh(first.refreshToken()));
         assertThrows(InvalidToken.class, () -> sessions.refresh(second.refreshToken()), "the thief's or the owner's pair");
         assertThrows(InvalidToken.class, () -> service.accessTokens.verify(second.accessToken()));
@@ -83,7 +84,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenRacedThenExactlyOneWins() throws Exception {
-        LoginResponse pair = sessions.login("alice", PASSWORD);
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> refreshes = new ArrayList<>();
@@ -109,7 +110,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenUnknownMalformedOrExpiredThenRefused() {
-        LoginResponse pair = sessions.login("alice", PASSWORD);
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
         assertThrows(InvalidToken.class, () -> sessions.refresh("no-dot-at-all"));
         assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken() + "x"));
         service.clock.advance(service.sessionSettings.refreshTtl().plusSeconds(1));
@@ -118,7 +119,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenTheUserWasDeactivatedOrGotOtherRolesThenTheCurrentUserDecides() {
-        LoginResponse pair = sessions.login("alice", PASSWORD);
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
         service.users.update(alice.id(), new UserUpdate(null, null, List.of("admin", "user")), service.clock.instant());
         LoginResponse promoted = sessions.refresh(pair.refreshToken());
         assertEquals(Set.of("admin", "user"), service.accessTokens.verify(promoted.accessToken()).groups());
@@ -129,7 +130,7 @@ class SessionServiceTest {
     @Test
     void logoutThenTheAccessTokenAndTheLoginEndHereAndOnEveryOtherInstanceAtOnce() {
         Services otherInstance = service.sharingStoresWith();
-        LoginResponse pair = sessions.login("alice", PASSWORD);
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
         sessions.logout(Optional.of(pair.accessToken()), Optional.of(pair.refreshToken()));
         assertThrows(InvalidToken.class, () -> service.accessTokens.verify(pair.accessToken()));
         assertThrows(InvalidToken.class, () -> otherInstance.sessions.refresh(pair.refreshToken()),
@@ -138,10 +139,41 @@ class SessionServiceTest {
 
     @Test
     void logoutWhenTokensAreBadOrMissingThenNothingHappensAndNothingFails() {
-        LoginResponse pair = sessions.login("alice", PASSWORD);
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
         assertDoesNotThrow(() -> sessions.logout(Optional.of("not.a.token"), Optional.of("not-a-refresh-token")));
         assertDoesNotThrow(() -> sessions.logout(Optional.empty(), Optional.empty()));
         assertDoesNotThrow(() -> service.accessTokens.verify(pair.accessToken()));
         assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()));
+    }
+
+    @Test
+    void refreshWhenTheLoginIsOlderThanItsMaxLifetimeThenRefusedHoweverOftenItWasRefreshed() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        for (int day = 13; day < 30; day += 13) {
+            service.clock.advance(Duration.ofDays(13));
+            pair = sessions.refresh(pair.refreshToken());
+        }
+        service.clock.advance(Duration.ofDays(5));
+        LoginResponse last = pair;
+        assertThrows(InvalidToken.class, () -> sessions.refresh(last.refreshToken()), "31 days after the login");
+    }
+
+    @Test
+    void refreshWhenAMadeUpTokenNamesARealLoginThenRefusedAndTheLoginLivesOn() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        String login = SessionService.loginOf(pair.refreshToken()).orElseThrow();
+        assertThrows(InvalidToken.class, () -> sessions.refresh(login + ".made-up-secret"));
+        sessions.logout(Optional.empty(), Optional.of(login + ".made-up-secret"));
+        assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()),
+                "knowing a login's id (the sid of its access tokens) is not enough to end it");
+    }
+
+    @Test
+    void refreshWhenRefreshedManyTimesThenTheStoreHoldsOneEntryForTheLogin() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        for (int i = 0; i < 30; i++) {
+            pair = sessions.refresh(pair.refreshToken());
+        }
+        assertEquals(1, service.refreshTokens.size());
     }
 }

@@ -28,10 +28,10 @@ class MongoRefreshTokensTest extends RefreshTokensContract {
     }
 
     @Test
-    void openCreatesTheIndexesThatEndingALoginOrAUserNeeds() {
+    void openCreatesTheIndexesThatEndingAUserAndRemovingOldLoginsNeed() {
         List<Object> keys = new ArrayList<>();
         mongo.database().getCollection("refresh_tokens").listIndexes().forEach(index -> keys.add(index.get("key")));
         assertTrue(keys.contains(new Document("user_id", 1)), "indexes: " + keys);
-        assertTrue(keys.contains(new Document("family", 1)), "indexes: " + keys);
+        assertTrue(keys.contains(new Document("ends_at", 1)), "indexes: " + keys);
     }
 }

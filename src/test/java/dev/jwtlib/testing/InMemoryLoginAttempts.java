@@ -8,12 +8,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link LoginAttempts} in memory; each operation atomic, as in the store. */
 public final class InMemoryLoginAttempts implements LoginAttempts {
 
-    private final Map<String, Counts> counts = new ConcurrentHashMap<>();
+    private final Map<String, Counts> pairs = new ConcurrentHashMap<>();
+    private final Map<String, AccountCounts> accounts = new ConcurrentHashMap<>();
+
+    private static String pair(String account, String source) {
+        return account + "|" + source;
+    }
 
     @Override
-    public Counts admit(String name, Instant now, Instant keepUntil) {
+    public AccountCounts account(String account) {
+        return accounts.getOrDefault(account, AccountCounts.NONE);
+    }
+
+    @Override
+    public Counts admit(String account, String source, Instant now, Instant keepUntil) {
         Counts[] before = new Counts[1];
-        counts.compute(name, (n, c) -> {
+        pairs.compute(pair(account, source), (n, c) -> {
             Counts old = c == null ? Counts.NONE : c;
             before[0] = old;
             return new Counts(old.failures(), old.inflight() + 1, now, old.lockedUntil());
@@ -22,41 +32,47 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public void resetInflight(String name, int inflight) {
-        counts.computeIfPresent(name, (n, c) -> new Counts(c.failures(), inflight, c.attemptedAt(), c.lockedUntil()));
+    public void resetInflight(String account, String source, int inflight) {
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), inflight, c.attemptedAt(), c.lockedUntil()));
     }
 
     @Override
-    public void succeeded(String name) {
-        counts.computeIfPresent(name, (n, c) -> new Counts(0, c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
+    public void succeeded(String account, String source) {
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(0, c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
+        accounts.computeIfPresent(account, (n, a) -> new AccountCounts(0, a.locked()));
     }
 
     @Override
-    public int failed(String name) {
-        Counts after = counts.computeIfPresent(name,
+    public Failures failed(String account, String source, Instant keepUntil) {
+        Counts pair = pairs.computeIfPresent(pair(account, source),
                 (n, c) -> new Counts(c.failures() + 1, c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
-        return after == null ? 0 : after.failures();
+        AccountCounts total = accounts.compute(account,
+                (n, a) -> a == null ? new AccountCounts(1, false) : new AccountCounts(a.failures() + 1, a.locked()));
+        return new Failures(pair == null ? 0 : pair.failures(), total.failures());
     }
 
     @Override
-    public boolean lockIfAtLeast(String name, int limit, Instant until, Instant keepUntil) {
-        boolean[] locked = new boolean[1];
-        counts.computeIfPresent(name, (n, c) -> {
-            if (c.failures() < limit) {
-                return c;
-            }
-            locked[0] = true;
-            return new Counts(0, c.inflight(), c.attemptedAt(), until);
-        });
-        return locked[0];
+    public void lockPair(String account, String source, Instant until, Instant keepUntil) {
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), c.inflight(), c.attemptedAt(), until));
     }
 
     @Override
-    public void release(String name) {
-        counts.computeIfPresent(name, (n, c) -> new Counts(c.failures(), c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
+    public void lockAccount(String account) {
+        accounts.compute(account, (n, a) -> new AccountCounts(a == null ? 0 : a.failures(), true));
     }
 
-    public Counts counts(String name) {
-        return counts.getOrDefault(name, Counts.NONE);
+    @Override
+    public void release(String account, String source) {
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
+    }
+
+    @Override
+    public void unlock(String account) {
+        pairs.keySet().removeIf(key -> key.startsWith(account + "|"));
+        accounts.remove(account);
+    }
+
+    public Counts counts(String account, String source) {
+        return pairs.getOrDefault(pair(account, source), Counts.NONE);
     }
 }

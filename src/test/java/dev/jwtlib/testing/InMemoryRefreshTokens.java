@@ -1,55 +1,78 @@
 package dev.jwtlib.testing;
 
-import dev.jwtlib.session.RefreshToken;
+import dev.jwtlib.session.Login;
 import dev.jwtlib.session.RefreshTokens;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link RefreshTokens} in memory; {@link #markUsed} is atomic as the store's is. */
+/** {@link RefreshTokens} in memory; {@link #rotate} is atomic as the store's is. */
 public final class InMemoryRefreshTokens implements RefreshTokens {
 
-    private final Map<String, RefreshToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Login> logins = new ConcurrentHashMap<>();
 
     @Override
-    public void insert(RefreshToken token, Instant now) {
-        if (tokens.putIfAbsent(token.digest(), token) != null) {
-            throw new IllegalStateException("duplicate refresh token digest");
+    public void start(Login login) {
+        if (logins.putIfAbsent(login.id(), login) != null) {
+            throw new IllegalStateException("duplicate login id");
         }
     }
 
     @Override
-    public Optional<RefreshToken> markUsed(String digest, Instant now) {
-        RefreshToken[] before = new RefreshToken[1];
-        tokens.computeIfPresent(digest, (d, t) -> {
-            before[0] = t;
-            return used(t, t.ended());
+    public Optional<Login> rotate(String login, String digest, String next, Instant nextExpiresAt) {
+        Login[] before = new Login[1];
+        logins.computeIfPresent(login, (id, l) -> {
+            before[0] = l;
+            Map<String, Instant> live = new HashMap<>(l.live());
+            live.remove(digest);
+            live.put(next, nextExpiresAt);
+            List<String> spent = new ArrayList<>(l.spent());
+            spent.add(digest);
+            while (spent.size() > SPENT_KEPT) {
+                spent.remove(0);
+            }
+            return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), l.ended(), live, spent);
         });
         return Optional.ofNullable(before[0]);
     }
 
     @Override
-    public Optional<RefreshToken> find(String digest) {
-        return Optional.ofNullable(tokens.get(digest));
+    public void undo(String login, String digest, String next, boolean keepSpent) {
+        logins.computeIfPresent(login, (id, l) -> {
+            Map<String, Instant> live = new HashMap<>(l.live());
+            live.remove(next);
+            List<String> spent = new ArrayList<>(l.spent());
+            if (!keepSpent) {
+                spent.removeIf(digest::equals);
+            }
+            return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), l.ended(), live, spent);
+        });
     }
 
     @Override
-    public void endFamily(String family, Instant now) {
-        tokens.replaceAll((d, t) -> t.family().equals(family) && !t.used() ? used(t, true) : t);
+    public Optional<Login> find(String login) {
+        return Optional.ofNullable(logins.get(login));
+    }
+
+    @Override
+    public void end(String login, Instant now) {
+        logins.computeIfPresent(login, (id, l) -> ended(l));
     }
 
     @Override
     public void endUser(String userId, Instant now) {
-        tokens.replaceAll((d, t) -> t.userId().equals(userId) && !t.used() ? used(t, true) : t);
+        logins.replaceAll((id, l) -> l.userId().equals(userId) ? ended(l) : l);
     }
 
     public int size() {
-        return tokens.size();
+        return logins.size();
     }
 
-    private static RefreshToken used(RefreshToken t, boolean ended) {
-        return new RefreshToken(t.digest(), t.family(), t.userId(), t.username(), t.familyStart(), true, ended,
-                t.expiresAt());
+    private static Login ended(Login l) {
+        return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), true, Map.of(), l.spent());
     }
 }

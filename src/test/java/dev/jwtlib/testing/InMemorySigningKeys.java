@@ -25,6 +25,11 @@ public final class InMemorySigningKeys implements SigningKeys {
     }
 
     @Override
+    public void replace(StoredSigningKey key) {
+        keys.put(key.kid(), key);
+    }
+
+    @Override
     public void remove(String kid) {
         keys.remove(kid);
     }
@@ -35,5 +40,10 @@ public final class InMemorySigningKeys implements SigningKeys {
 
     public int size() {
         return keys.size();
+    }
+
+    /** The keys as stored (encrypted private parts), for tests that look at what a store reader sees. */
+    public java.util.Collection<StoredSigningKey> stored() {
+        return keys.values();
     }
 }

@@ -44,10 +44,17 @@ public final class Services {
 
     public final TokenSettings tokenSettings = new TokenSettings("https://auth.example.com", Optional.empty(),
             Duration.ofMinutes(15), TokenAlgorithm.ES256);
-    public final KeySettings keySettings = new KeySettings(Duration.ofMinutes(10), Duration.ofDays(30), Optional.empty());
-    public final SessionSettings sessionSettings = new SessionSettings(Duration.ofDays(14));
-    public final LoginSettings loginSettings = new LoginSettings(5, Duration.ofMinutes(5));
+    /** A key-encryption key for the signing keys, as an operator configures one. */
+    public static final String ENCRYPTION_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    public final KeySettings keySettings = new KeySettings(Duration.ofMinutes(10), Duration.ofDays(30), Optional.empty(),
+            Optional.of(ENCRYPTION_KEY), java.nio.file.Path.of("unused.kek"), false);
+    public final SessionSettings sessionSettings = new SessionSettings(Duration.ofDays(14), Duration.ofDays(30));
+    public final LoginSettings loginSettings = new LoginSettings(5, Duration.ofMinutes(5), 100);
     public final PasswordSettings passwordSettings = new PasswordSettings("PBKDF2WithHmacSHA256", 1024, 32, 32, 15);
+
+    /** The source address of the unit tests' logins. */
+    public static final String SOURCE = "192.0.2.10";
 
     public final SecurityEvents events;
     public final KeyRing keys;
@@ -80,8 +87,8 @@ public final class Services {
         issuer = new TokenIssuer(keys, tokenSettings, revocations, clock);
         accessTokens = new AccessTokens(keys, tokenSettings, revocations, clock);
         hasher = new PasswordHasher(events, new Pbkdf2PasswordHashImpl(), passwordSettings);
-        guard = new LoginGuard(loginAttempts, loginSettings, clock);
-        accounts = new AccountService(events, users, hasher, passwordSettings, guard, loginSettings, clock);
+        guard = new LoginGuard(loginAttempts, loginSettings, events, clock);
+        accounts = new AccountService(events, users, hasher, passwordSettings, guard, clock);
         sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
                 tokenSettings, sessionSettings, clock);
         introspector = new Introspector(events, accessTokens, users, revocations, clock);

@@ -45,7 +45,9 @@ public final class BenchmarkAccess {
         settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), TokenAlgorithm.fromConfig(alg));
         SecurityEvents events = new SecurityEvents(clock);
         keys = new CountingKeyRing(KeyRings.create(new InMemorySigningKeys(), settings,
-                new KeySettings(Duration.ofMinutes(10), Duration.ofDays(30), Optional.empty()), events, clock));
+                new KeySettings(Duration.ofMinutes(10), Duration.ofDays(30), Optional.empty(),
+                        Optional.of(java.util.Base64.getEncoder().encodeToString(new byte[32])), java.nio.file.Path.of("unused.kek"),
+                        false), events, clock));
         RevocationList revocations = new RevocationList(new InMemoryRevocations(), events, clock);
         revocations.load();
         for (int i = 0; i < OTHER_REVOCATIONS; i++) {

@@ -1,14 +1,19 @@
 package dev.jwtlib.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.error.Conflict;
 import dev.jwtlib.testing.InMemorySigningKeys;
 import dev.jwtlib.testing.MutableClock;
 import dev.jwtlib.verify.TokenAlgorithm;
 import dev.jwtlib.verify.TokenSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +32,12 @@ class StoredKeyRingTest {
     private final InMemorySigningKeys store = new InMemorySigningKeys();
 
     private StoredKeyRing ring() {
-        StoredKeyRing ring = new StoredKeyRing(store, SETTINGS, new KeySettings(ACTIVATION, ROTATION, Optional.empty()),
+        return ring(store, new byte[32]);
+    }
+
+    private StoredKeyRing ring(SigningKeys keys, byte[] encryptionKey) {
+        StoredKeyRing ring = new StoredKeyRing(keys, new KeyEncryption(encryptionKey, "a test key"), SETTINGS,
+                new KeySettings(ACTIVATION, ROTATION, Optional.empty(), Optional.empty(), Path.of("unused.kek"), false),
                 new SecurityEvents(clock), clock);
         ring.load();
         return ring;
@@ -38,16 +48,17 @@ class StoredKeyRingTest {
     }
 
     @Test
-    void loadWhenTheStoreIsEmptyThenOneKeyIsGeneratedAndSigns() {
+    void loadWhenTheStoreIsEmptyThenOneKeyIsGeneratedNamedByItsThumbprint() {
         StoredKeyRing ring = ring();
-        assertEquals("initial-ES256", ring.signer().kid());
-        assertEquals(List.of("initial-ES256"), kids(ring));
+        SigningKey signer = ring.signer();
+        assertEquals(KeyCodec.thumbprint(signer.publicKey()), signer.kid(), "RFC 7638");
+        assertEquals(List.of(signer.kid()), kids(ring));
         assertEquals(1, store.size());
-        assertTrue(ring.verificationKey("initial-ES256").isPresent());
+        assertTrue(ring.verificationKey(signer.kid()).isPresent());
     }
 
     @Test
-    void loadWhenTwoInstancesStartOnOneStoreThenBothUseTheSameKey() {
+    void loadWhenAnotherInstanceMadeTheKeyThenBothSignWithIt() {
         StoredKeyRing first = ring();
         StoredKeyRing second = ring();
         assertEquals(first.signer().kid(), second.signer().kid());
@@ -56,35 +67,58 @@ class StoredKeyRingTest {
     }
 
     @Test
+    void storedKeysAreEncryptedAndUnreadableWithAnotherKeyEncryptionKey() {
+        ring();
+        String stored = store.stored().iterator().next().privateJwk();
+        assertTrue(stored.startsWith("enc:v1:"), stored);
+        assertFalse(stored.contains("\"d\""), "no private key member in clear");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ring(store, new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}));
+        assertTrue(e.getMessage().contains(KeySettings.ENCRYPTION_KEY), e.getMessage());
+    }
+
+    @Test
+    void loadWhenAKeyWasStoredInClearByAnEarlierVersionThenItIsEncryptedInPlace() {
+        SigningKey legacy = ring().signer();
+        store.replace(KeyCodec.toStored(legacy));
+        assertTrue(store.stored().iterator().next().privateJwk().startsWith("{"));
+        assertEquals(legacy.kid(), ring().signer().kid());
+        assertTrue(store.stored().iterator().next().privateJwk().startsWith("enc:v1:"));
+    }
+
+    @Test
     void rotateThenTheNewKeyIsPublishedAtOnceAndSignsOnlyAfterTheActivationDelay() {
         StoredKeyRing ring = ring();
+        String initial = ring.signer().kid();
         String rotated = ring.rotate().kid();
-        assertEquals(List.of("initial-ES256", rotated), kids(ring));
-        assertEquals("initial-ES256", ring.signer().kid(), "verifiers must learn the key before it signs");
+        assertEquals(List.of(initial, rotated), kids(ring));
+        assertEquals(initial, ring.signer().kid(), "verifiers must learn the key before it signs");
         clock.advance(ACTIVATION);
         assertEquals(rotated, ring.signer().kid());
-        assertTrue(ring.verificationKey("initial-ES256").isPresent(), "tokens of the old key are still valid");
+        assertTrue(ring.verificationKey(initial).isPresent(), "tokens of the old key are still valid");
     }
 
     @Test
     void signerWhenTheRotationIntervalHasPassedThenANewKeyIsMadeByItself() {
         StoredKeyRing ring = ring();
+        String initial = ring.signer().kid();
         clock.advance(ROTATION.plusSeconds(1));
-        assertEquals("initial-ES256", ring.signer().kid());
+        assertEquals(initial, ring.signer().kid());
         List<String> published = kids(ring);
         assertEquals(2, published.size(), "a new key is published: " + published);
         clock.advance(ACTIVATION);
-        assertNotEquals("initial-ES256", ring.signer().kid());
+        assertNotEquals(initial, ring.signer().kid());
         assertEquals(2, store.size(), "one rotation, not one per call");
     }
 
     @Test
     void reloadWhenAKeyWasReplacedLongerAgoThanATokenLivesThenItIsRetired() {
         StoredKeyRing ring = ring();
+        String initial = ring.signer().kid();
         String rotated = ring.rotate().kid();
         clock.advance(ACTIVATION.plus(SETTINGS.ttl()).plus(TokenSettings.CLOCK_SKEW).plus(StoredKeyRing.REFRESH).plusSeconds(1));
         assertEquals(List.of(rotated), kids(ring));
-        assertTrue(ring.verificationKey("initial-ES256").isEmpty());
+        assertTrue(ring.verificationKey(initial).isEmpty());
         assertEquals(1, store.size());
     }
 
@@ -108,8 +142,67 @@ class StoredKeyRingTest {
     }
 
     @Test
+    void verificationKeyWhenTheStoreIsDownThenKnownKeysWorkAndUnknownKidsAre503WithoutWaiting() {
+        FlakySigningKeys flaky = new FlakySigningKeys(store);
+        StoredKeyRing ring = ring(flaky, new byte[32]);
+        String known = ring.signer().kid();
+        flaky.down = true;
+        clock.advance(StoredKeyRing.UNKNOWN_KID_RELOAD.plusSeconds(1));
+        assertThrows(AuthServiceUnavailable.class, () -> ring.verificationKey("another-instance's-new-key"));
+        assertTrue(ring.verificationKey(known).isPresent());
+        int tries = flaky.tries;
+        for (int i = 0; i < 100; i++) {
+            assertThrows(AuthServiceUnavailable.class, () -> ring.verificationKey("another-instance's-new-key"));
+        }
+        assertEquals(tries, flaky.tries, "one attempt per interval, however many requests come");
+        assertEquals(List.of(known), kids(ring), "the JWKS still answers with the keys read before");
+    }
+
+    @Test
     void rotateWhenKeysComeFromAFileThenRefused() {
-        KeyRing file = new FileKeyRing(java.nio.file.Path.of("keys.jwk"), List.of(ring().signer()));
-        org.junit.jupiter.api.Assertions.assertThrows(dev.jwtlib.error.Conflict.class, file::rotate);
+        KeyRing file = new FileKeyRing(Path.of("keys.jwk"), List.of(ring().signer()));
+        assertThrows(Conflict.class, file::rotate);
+    }
+
+    /** A store that can be taken down. */
+    private static final class FlakySigningKeys implements SigningKeys {
+        private final SigningKeys real;
+        volatile boolean down;
+        volatile int tries;
+
+        FlakySigningKeys(SigningKeys real) {
+            this.real = real;
+        }
+
+        private void check() {
+            if (down) {
+                tries++;
+                throw new IllegalStateException("the store is down");
+            }
+        }
+
+        @Override
+        public List<StoredSigningKey> all(String alg) {
+            check();
+            return real.all(alg);
+        }
+
+        @Override
+        public boolean add(StoredSigningKey key) {
+            check();
+            return real.add(key);
+        }
+
+        @Override
+        public void replace(StoredSigningKey key) {
+            check();
+            real.replace(key);
+        }
+
+        @Override
+        public void remove(String kid) {
+            check();
+            real.remove(kid);
+        }
     }
 }

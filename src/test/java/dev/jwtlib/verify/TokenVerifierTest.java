@@ -242,4 +242,74 @@ class TokenVerifierTest {
         clock.advance(Duration.ofSeconds(3));
         assertRejected(verifier, token);
     }
+
+    private static String withSignature(String token, String signature) {
+        return token.substring(0, token.lastIndexOf('.') + 1) + signature;
+    }
+
+    private static String signatureOf(String token) {
+        return token.substring(token.lastIndexOf('.') + 1);
+    }
+
+    @Test
+    void verifyWhenTheSameTokenIsSpelledAnotherWayThenRejected() throws Exception {
+        String token = valid();
+        String signature = signatureOf(token);
+        assertEquals(86, signature.length(), "64 bytes of ES256 signature");
+        char last = signature.charAt(85);
+        // the last character carries 2 bits of the signature and 4 unused ones: set one of those
+        String otherBits = signature.substring(0, 85) + (char) (last == 'A' ? 'B' : last + 1);
+        for (String variant : new String[] {token + "=", token + "==", withSignature(token, signature.substring(0, 40) + "~"
+                + signature.substring(40)), withSignature(token, otherBits)}) {
+            InvalidToken e = assertThrows(InvalidToken.class, () -> verifier().verify(variant), variant);
+            assertTrue(e.getMessage().contains("canonical"), e.getMessage());
+        }
+        assertEquals("alice", verifier().verify(token).username(), "the canonical spelling");
+    }
+
+    @Test
+    void verifyWhenTheSignatureHasTheWrongLengthThenRejectedBeforeTheCheck() throws Exception {
+        String token = valid();
+        byte[] signature = Base64.getUrlDecoder().decode(signatureOf(token));
+        byte[] shorter = java.util.Arrays.copyOf(signature, 63);
+        byte[] longer = java.util.Arrays.copyOf(signature, 65);
+        for (byte[] wrong : new byte[][] {shorter, longer}) {
+            InvalidToken e = assertThrows(InvalidToken.class,
+                    () -> verifier().verify(withSignature(token, B64.encodeToString(wrong))));
+            assertTrue(e.getMessage().contains("length"), e.getMessage());
+        }
+    }
+
+    @Test
+    void verifyWhenAnEdDsaSignatureHasATrailingZeroByteThenRejected() throws Exception {
+        KeyPair ed = TokenAlgorithm.EDDSA.generateKeyPair();
+        TokenSettings settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), TokenAlgorithm.EDDSA);
+        String token = sign(ed, "EdDSA", KID, validClaims());
+        TokenVerifier verifier = verifier(settings, KID, ed.getPublic());
+        assertEquals("alice", verifier.verify(token).username());
+        byte[] padded = java.util.Arrays.copyOf(Base64.getUrlDecoder().decode(signatureOf(token)), 65);
+        assertThrows(InvalidToken.class, () -> verifier.verify(withSignature(token, B64.encodeToString(padded))));
+    }
+
+    @Test
+    void verifyWhenTheKeyOfAKidChangesThenTheNewKeyIsUsedAndTheOldOneNoLonger() throws Exception {
+        KeyPair other = TokenAlgorithm.ES256.generateKeyPair();
+        java.util.concurrent.atomic.AtomicReference<java.security.PublicKey> current =
+                new java.util.concurrent.atomic.AtomicReference<>(ec.getPublic());
+        TokenVerifier verifier = new TokenVerifier(ES256, kid -> Optional.of(current.get()), Clock.systemUTC());
+        String before = valid();
+        assertEquals("alice", verifier.verify(before).username());
+        current.set(other.getPublic()); // the keys were regenerated; the kid is the same
+        assertEquals("alice", verifier.verify(sign(other, "ES256", KID, validClaims())).username());
+        assertRejected(verifier, before);
+    }
+
+    @Test
+    void verifyWhenValidlySignedWithoutGroupsThenRejectedNotAnError() throws Exception {
+        String noGroups = "{\"iss\":\"jwtlib\",\"sub\":\"u-1\",\"upn\":\"alice\",\"iat\":" + Instant.now().getEpochSecond()
+                + ",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + ",\"jti\":\"j-1\"}";
+        assertRejected(verifier(), sign(ec, "ES256", KID, noGroups));
+        String nullGroups = noGroups.replace("\"jti\"", "\"groups\":null,\"jti\"");
+        assertRejected(verifier(), sign(ec, "ES256", KID, nullGroups));
+    }
 }

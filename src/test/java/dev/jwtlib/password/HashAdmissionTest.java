@@ -1,4 +1,4 @@
-package dev.jwtlib.session;
+package dev.jwtlib.password;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
-import dev.jwtlib.password.PasswordHasher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LoginAdmissionTest {
+class HashAdmissionTest {
 
-    private final LoginAdmission admission = new LoginAdmission();
+    private final HashAdmission admission = new HashAdmission();
     private final List<Object> answers = new CopyOnWriteArrayList<>();
     private final AtomicInteger busyEvents = new AtomicInteger();
 
@@ -121,9 +120,9 @@ class LoginAdmissionTest {
 
     @Test
     void maxWaitWhenHashTimeVariesThenTwiceItWithin100MillisAnd1Second() {
-        assertEquals(100, LoginAdmission.maxWaitMillis(Duration.ofMillis(10)));
-        assertEquals(300, LoginAdmission.maxWaitMillis(Duration.ofMillis(150)));
-        assertEquals(1_000, LoginAdmission.maxWaitMillis(Duration.ofSeconds(2)));
+        assertEquals(100, HashAdmission.maxWaitMillis(Duration.ofMillis(10)));
+        assertEquals(300, HashAdmission.maxWaitMillis(Duration.ofMillis(150)));
+        assertEquals(1_000, HashAdmission.maxWaitMillis(Duration.ofSeconds(2)));
     }
 
     private void waitForAnswers(int count) throws InterruptedException {

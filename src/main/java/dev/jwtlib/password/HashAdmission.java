@@ -1,7 +1,6 @@
-package dev.jwtlib.session;
+package dev.jwtlib.password;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
-import dev.jwtlib.password.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -21,11 +21,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Admits password-hashing requests (login) so that overload gives fast {@code 503}s instead of
- * every login slowing down. The request thread is released at once (JAX-RS async); the login
+ * The one bulkhead for password hashing: every request that hashes (login, registration,
+ * password change, a service client's Basic check) runs its hashing here, so that overload gives
+ * fast {@code 503}s instead of every request slowing down and the server's own threads never wait
+ * for a core. The request thread is released at once (JAX-RS async); the work
  * runs on one of {@link #CORES} hashing threads of its own, and at most {@link #CORES} more wait
- * in a queue, so an admitted login takes at most about two hash times and the cores stay busy
- * while logins keep coming. The excess is answered {@code 503} with {@code Retry-After: 1} at
+ * in a queue, so an admitted request takes at most about two hash times and the cores stay busy
+ * while requests keep coming. The excess is answered {@code 503} with {@code Retry-After: 1} at
  * once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
  * answered {@code 503} without being hashed.
  *
@@ -35,7 +37,7 @@ import java.util.function.Supplier;
  * fell to about 0.7 of the bare hashing rate.
  */
 @ApplicationScoped
-public class LoginAdmission {
+public class HashAdmission {
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final long MIN_WAIT_MILLIS = 100;
@@ -157,6 +159,29 @@ public class LoginAdmission {
 
     private static AuthServiceUnavailable busy() {
         // a hashing thread frees within about one hash time: retrying a second later is sensible
-        return new AuthServiceUnavailable("Too many logins at once; retry in a moment.", null, 1);
+        return new AuthServiceUnavailable("Too many password checks at once; retry in a moment.", null, 1);
+    }
+
+    /**
+     * Runs {@code work} on a hashing thread and waits for it: for callers that cannot answer
+     * asynchronously (the authentication mechanism). Not to be called from a hashing thread.
+     *
+     * @throws AuthServiceUnavailable when too many hashes wait already
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T call(Supplier<T> work) {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        submit(work::get, () -> { }, answer::complete);
+        Object result = answer.join();
+        if (result instanceof RuntimeException e) {
+            throw e;
+        }
+        if (result instanceof Error e) {
+            throw e;
+        }
+        if (result instanceof Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return (T) result;
     }
 }

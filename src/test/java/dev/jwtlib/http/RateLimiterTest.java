@@ -1,0 +1,39 @@
+package dev.jwtlib.http;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jwtlib.error.TooManyRequests;
+import dev.jwtlib.testing.MutableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final RateLimiter limiter = new RateLimiter(60, clock);
+
+    @Test
+    void takeWhenTheMinutesCallsAreUsedUpThen429WithTheSecondsUntilTheNextOne() {
+        for (int i = 0; i < 60; i++) {
+            limiter.take("a");
+        }
+        assertEquals(1, assertThrows(TooManyRequests.class, () -> limiter.take("a")).retryAfterSeconds());
+        assertDoesNotThrow(() -> limiter.take("b"), "another source has its own calls");
+        clock.advance(Duration.ofSeconds(1));
+        assertDoesNotThrow(() -> limiter.take("a"), "one call a second comes back");
+        assertThrows(TooManyRequests.class, () -> limiter.take("a"));
+    }
+
+    @Test
+    void requireAvailableThenChecksWithoutTaking() {
+        for (int i = 0; i < 100; i++) {
+            limiter.requireAvailable("a");
+        }
+        for (int i = 0; i < 60; i++) {
+            limiter.take("a");
+        }
+        assertThrows(TooManyRequests.class, () -> limiter.requireAvailable("a"));
+    }
+}
