@@ -58,7 +58,7 @@ public class AccountResource {
         AccountService.NewAccount account = accounts.checkRegistration(request.username(), request.email(),
                 request.password(), List.of(Roles.USER));
         String source = addresses.of(http);
-        hashing.submit(response, () -> events.asCaller(source, () -> {
+        hashing.submit(response, ClientAddresses.limitKey(source), () -> events.asCaller(source, () -> {
             User user = accounts.create(account);
             return Response.created(UriBuilder.fromPath("/api/admin/users/{username}").build(user.username()))
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(PublicUser.of(user)).build();
@@ -79,8 +79,9 @@ public class AccountResource {
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
         accounts.checkPasswordChange(user, request.currentPassword(), request.newPassword());
         String source = addresses.of(http);
-        hashing.submit(response, () -> events.asCaller(source, () -> {
-            sessions.endAll(accounts.changePassword(user, request.currentPassword(), request.newPassword(), source));
+        hashing.submit(response, ClientAddresses.limitKey(source), () -> events.asCaller(source, () -> {
+            sessions.endAll(accounts.changePassword(user, request.currentPassword(), request.newPassword(),
+                    ClientAddresses.limitKey(source)));
             return Response.noContent().build();
         }), () -> { });
     }

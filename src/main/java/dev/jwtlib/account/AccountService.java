@@ -85,14 +85,17 @@ public class AccountService {
     }
 
     /**
-     * Hashes the password and stores an active user.
+     * Hashes the password and stores an active user. Failed logins counted against the name
+     * before the account existed are forgotten: they were no one's, and must not lock the new
+     * account.
      *
      * @throws Conflict when the username or email was taken since it was checked
      */
     public User create(NewAccount account) {
         long now = clock.millis();
         User user = users.insert(new User(UUID.randomUUID().toString(), account.username(), account.email(),
-                AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now));
+                AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now, 0L));
+        guard.unlock(user.username());
         events.registration(user.username());
         return user;
     }
@@ -108,9 +111,10 @@ public class AccountService {
     }
 
     /**
-     * The input rules of a login: no control characters in either field (a {@code 400}, not a
-     * failed login). PBKDF2 pads short keys with zero bytes, so a password with trailing NULs
-     * would otherwise match the one without.
+     * The input rules of a login (a {@code 400}, not a failed login): no control characters in
+     * the username (no account has one), no NUL in the password. PBKDF2 pads short keys with
+     * zero bytes, so a password with trailing NULs would otherwise match the one without; other
+     * control characters are checked as given, since a password set elsewhere may hold one.
      *
      * @throws InvalidInput naming the fields
      */
@@ -119,7 +123,7 @@ public class AccountService {
         if (username.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
             errors.add(new FieldError("username", "must not contain control characters"));
         }
-        PasswordPolicy.characterProblem(password).ifPresent(m -> errors.add(new FieldError("password", m)));
+        PasswordPolicy.presentedProblem(password).ifPresent(m -> errors.add(new FieldError("password", m)));
         if (!errors.isEmpty()) {
             throw new InvalidInput("The request is not valid.", errors);
         }
@@ -128,11 +132,11 @@ public class AccountService {
     /**
      * The rules of a password change that cost no hash.
      *
-     * @throws InvalidInput when the current password holds control characters or the new one breaks a rule
+     * @throws InvalidInput when the current password holds a NUL or the new one breaks a rule
      */
     public void checkPasswordChange(User user, String currentPassword, String newPassword) {
         List<FieldError> errors = new ArrayList<>();
-        PasswordPolicy.characterProblem(currentPassword).ifPresent(m -> errors.add(new FieldError("current_password", m)));
+        PasswordPolicy.presentedProblem(currentPassword).ifPresent(m -> errors.add(new FieldError("current_password", m)));
         new PasswordPolicy(passwordSettings.minLength()).check(PasswordPolicy.normalize(newPassword), user.username())
                 .ifPresent(m -> errors.add(new FieldError("new_password", m)));
         if (!errors.isEmpty()) {
@@ -161,7 +165,7 @@ public class AccountService {
             } else if (matches) {
                 guard.succeeded(user.username(), source);
             } else {
-                guard.failed(user.username(), source);
+                guard.failed(user.username(), source, true);
             }
         }
         if (!matches) {
@@ -192,8 +196,11 @@ public class AccountService {
         }
         Optional<User> authenticated = Optional.empty();
         boolean checked = false;
+        boolean known = false;
         try {
-            authenticated = check(wellFormed ? users.byUsername(username) : Optional.empty(), rawPassword);
+            Optional<User> found = wellFormed ? users.byUsername(username) : Optional.empty();
+            known = found.isPresent();
+            authenticated = check(found, rawPassword);
             checked = true;
         } finally {
             if (wellFormed) {
@@ -202,7 +209,7 @@ public class AccountService {
                 } else if (authenticated.isPresent()) {
                     guard.succeeded(username, source);
                 } else {
-                    guard.failed(username, source);
+                    guard.failed(username, source, known);
                 }
             }
         }
@@ -225,9 +232,14 @@ public class AccountService {
         return check(client, rawPassword);
     }
 
-    /** Ends every lock and failure count of the account, for every source. */
+    /** Ends every lock and failure count of the account, for every source (also after the account is deleted). */
     public void unlock(User user) {
         guard.unlock(user.username());
+    }
+
+    /** Whether the account is locked for every source until an administrator unlocks it. */
+    public boolean locked(User user) {
+        return guard.accountLocked(user.username());
     }
 
     /** The user when the password matches and the user is active; the dummy hash when there is no user. */

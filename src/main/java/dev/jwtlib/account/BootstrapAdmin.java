@@ -7,12 +7,14 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * At start-up, creates the administrator named by {@code jwtlib.bootstrap.admin.*} when it does
- * not exist yet. An existing user of that name is left as it is.
+ * not exist yet. An existing user of that name is left as it is, but for a lock after too many
+ * failed logins, which a restart ends: the way back in when the only administrator is locked out.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -36,8 +38,14 @@ public class BootstrapAdmin {
                     + " no administrator was created");
             return;
         }
-        if (users.byUsername(AccountRules.canonicalUsername(username)).isPresent()) {
+        Optional<User> existing = users.byUsername(AccountRules.canonicalUsername(username));
+        if (existing.isPresent()) {
             LOG.info(() -> "jwtlib: bootstrap administrator '" + username + "' already exists");
+            if (accounts.locked(existing.get())) {
+                accounts.unlock(existing.get());
+                LOG.warning(() -> "jwtlib: bootstrap administrator '" + username
+                        + "' was locked after too many failed logins; unlocked at start-up");
+            }
             return;
         }
         try {

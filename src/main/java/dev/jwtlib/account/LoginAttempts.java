@@ -5,37 +5,29 @@ import java.time.Instant;
 /**
  * Password-check counts shared by every instance: per account and source address (a "pair"),
  * and per account across sources. Each operation is one atomic step in the store, so that
- * parallel checks on several instances count exactly.
+ * parallel checks on several instances count exactly. Locks are not stored: {@link LoginGuard}
+ * derives them from the counts, so that no lock can be lost between a failure and its lock.
  */
 public interface LoginAttempts {
 
     /**
      * One account's counts from one source.
      *
-     * @param failures    failed checks since the last success from this source (not reset by a lock)
-     * @param inflight    checks under way
-     * @param attemptedAt when a check was last admitted, or {@code null}
-     * @param lockedUntil until when this source is locked out of the account, or {@code null}
+     * @param failures     failed checks since the last success from this source (not reset by a lock)
+     * @param inflight     checks under way
+     * @param attemptedAt  when a check was last admitted, or {@code null}
+     * @param lastFailedAt when a check last failed, or {@code null}
      */
-    record Counts(int failures, int inflight, Instant attemptedAt, Instant lockedUntil) {
+    record Counts(int failures, int inflight, Instant attemptedAt, Instant lastFailedAt) {
         public static final Counts NONE = new Counts(0, 0, null, null);
-    }
-
-    /**
-     * The account's standing across sources.
-     *
-     * @param failures consecutive failed checks from any source since the last success
-     * @param locked   whether it is locked until an administrator unlocks it
-     */
-    record AccountCounts(int failures, boolean locked) {
-        public static final AccountCounts NONE = new AccountCounts(0, false);
     }
 
     /** The failures after one more, for the pair and the account. */
     record Failures(int pair, int account) {
     }
 
-    AccountCounts account(String account);
+    /** Consecutive failed checks of the account from any source since its last success. */
+    int accountFailures(String account);
 
     /**
      * Counts one more check under way from {@code source} and notes {@code now} as its last attempt.
@@ -51,18 +43,21 @@ public interface LoginAttempts {
     /** Ends one check that succeeded: the pair's and the account's failures start afresh. */
     void succeeded(String account, String source);
 
-    /** Ends one check that failed: one more failure for the pair and for the account. */
-    Failures failed(String account, String source, Instant keepUntil);
-
-    /** Locks {@code source} out of the account until {@code until}. */
-    void lockPair(String account, String source, Instant until, Instant keepUntil);
-
-    /** Locks the account for every source until {@link #unlock}. */
-    void lockAccount(String account);
+    /**
+     * Ends one check that failed: one more failure for the pair (noting {@code now} as its last,
+     * in the same step) and for the account.
+     *
+     * @param known whether the account exists: the count of a name without an account is
+     *              forgotten {@code keepUntil}, an account's is kept until a success or an unlock
+     */
+    Failures failed(String account, String source, Instant now, Instant keepUntil, boolean known);
 
     /** Ends one check that counts neither way. */
     void release(String account, String source);
 
-    /** Forgets every count and lock of the account (an administrator's unlock, a password reset). */
+    /**
+     * Forgets every count of the account, and with them its locks: an administrator's unlock, and
+     * the creation or deletion of an account of that name (whose counts are no one's business).
+     */
     void unlock(String account);
 }

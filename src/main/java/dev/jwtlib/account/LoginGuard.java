@@ -28,7 +28,9 @@ import java.time.Instant;
  *   <li>Names without an account are counted the same way, so a lockout tells nothing about
  *       existence.</li>
  * </ul>
- * Every admitted check must end in exactly one {@link #succeeded}, {@link #failed} or {@link #abandoned}.
+ * The locks are derived from the counts ({@link #lockedUntil}), not stored apart from them: a
+ * failure and its lock are one write. Every admitted check must end in exactly one
+ * {@link #succeeded}, {@link #failed} or {@link #abandoned}.
  */
 @ApplicationScoped
 public class LoginGuard {
@@ -38,8 +40,8 @@ public class LoginGuard {
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     /** What a client is told to wait while the account is locked until an administrator acts. */
     static final Duration ACCOUNT_LOCK_RETRY = Duration.ofHours(1);
-    /** How long an entry outlives its last use. */
-    private static final Duration KEEP = Duration.ofDays(1);
+    /** How long an entry outlives its last use (and the longest lock it can hold). */
+    private static final Duration KEEP = Duration.ofDays(1).plus(LoginSettings.MAX_LOCKOUT);
 
     private LoginAttempts attempts;
     private LoginSettings settings;
@@ -66,7 +68,7 @@ public class LoginGuard {
      *                         many checks are under way from the source as it has failures left
      */
     public void attempt(String account, String source) {
-        if (attempts.account(account).locked()) {
+        if (accountLocked(account)) {
             throw new TooManyFailures("This account is locked after too many failed logins; an administrator can unlock it.",
                     ACCOUNT_LOCK_RETRY, true);
         }
@@ -79,9 +81,10 @@ public class LoginGuard {
         } else {
             inflight += before.inflight();
         }
-        if (before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
+        Instant lockedUntil = lockedUntil(before);
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
             attempts.release(account, source);
-            throw new TooManyFailures(Duration.between(now, before.lockedUntil()));
+            throw new TooManyFailures(Duration.between(now, lockedUntil));
         }
         if (before.failures() % settings.maxFailures() + inflight > settings.maxFailures()) {
             attempts.release(account, source);
@@ -94,18 +97,33 @@ public class LoginGuard {
         attempts.succeeded(account, source);
     }
 
-    /** The password was wrong (or the account unusable): one more failure, and a lock at a limit. */
-    public void failed(String account, String source) {
+    /**
+     * The password was wrong (or the account unusable): one more failure, which at a limit is a
+     * lock.
+     *
+     * @param known whether an account of that name exists (its count is then kept until a
+     *              success or an unlock; a name without one is forgotten after a while)
+     */
+    public void failed(String account, String source, boolean known) {
         Instant now = clock.instant();
-        LoginAttempts.Failures failures = attempts.failed(account, source, now.plus(KEEP));
-        if (failures.account() >= settings.accountLimit()) {
-            attempts.lockAccount(account);
+        LoginAttempts.Failures failures = attempts.failed(account, source, now, now.plus(KEEP), known);
+        if (failures.account() == settings.accountLimit()) {
             events.lockout(account, source, null);
-        } else if (failures.pair() > 0 && failures.pair() % settings.maxFailures() == 0) {
-            Duration lockout = lockout(failures.pair() / settings.maxFailures());
-            attempts.lockPair(account, source, now.plus(lockout), now.plus(lockout).plus(KEEP));
-            events.lockout(account, source, lockout);
+        } else if (failures.account() < settings.accountLimit() && failures.pair() > 0
+                && failures.pair() % settings.maxFailures() == 0) {
+            events.lockout(account, source, lockout(failures.pair() / settings.maxFailures()));
         }
+    }
+
+    /**
+     * Until when a source is locked out of the account, from its counts: after every
+     * {@code max-failures}-th failure, for the lockout time of that round from that failure.
+     */
+    Instant lockedUntil(LoginAttempts.Counts counts) {
+        if (counts.failures() == 0 || counts.failures() % settings.maxFailures() != 0 || counts.lastFailedAt() == null) {
+            return null;
+        }
+        return counts.lastFailedAt().plus(lockout(counts.failures() / settings.maxFailures()));
     }
 
     /** The check could not be made (the store or the hasher failed): it counts neither way. */
@@ -113,7 +131,12 @@ public class LoginGuard {
         attempts.release(account, source);
     }
 
-    /** Ends every lock and count of the account (an administrator's decision). */
+    /** Whether the account is locked for every source until an administrator unlocks it. */
+    public boolean accountLocked(String account) {
+        return attempts.accountFailures(account) >= settings.accountLimit();
+    }
+
+    /** Ends every lock and count of the account (an administrator's decision, a new or deleted account). */
     public void unlock(String account) {
         attempts.unlock(account);
     }

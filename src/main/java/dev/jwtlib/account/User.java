@@ -18,6 +18,8 @@ import java.util.Set;
  * @param active       whether the user may log in and use tokens
  * @param createdAt    epoch milliseconds
  * @param updatedAt    epoch milliseconds
+ * @param sessionEpoch moves on each time all of the user's sessions are ended; a login remembers
+ *                     the epoch it began in (0 for users stored before it existed)
  */
 @Entity("users")
 public record User(
@@ -29,10 +31,12 @@ public record User(
         @Column("roles") List<String> roles,
         @Column("is_active") boolean active,
         @Column("created_at") long createdAt,
-        @Column("updated_at") long updatedAt) {
+        @Column("updated_at") long updatedAt,
+        @Column("session_epoch") Long sessionEpoch) {
 
     public User {
         roles = List.copyOf(roles == null ? List.of() : roles);
+        sessionEpoch = sessionEpoch == null ? 0L : sessionEpoch;
     }
 
     public Set<String> roleSet() {

@@ -34,6 +34,12 @@ public interface Users {
      */
     Optional<User> update(String id, UserUpdate update, Instant now);
 
+    /**
+     * Moves the user's {@linkplain User#sessionEpoch() session epoch} on, in one atomic step: no
+     * login begun before it can be refreshed any more.
+     */
+    void endSessions(String id);
+
     /** @return whether a user was deleted */
     boolean delete(String id);
 

@@ -79,6 +79,7 @@ public class UserAdministration {
         sessions.endAll(user);
         users.delete(user.id());
         sessions.endAll(user);
+        accounts.unlock(user);
         events.userAdministration(user.username(), "deleted", by, Map.of());
     }
 

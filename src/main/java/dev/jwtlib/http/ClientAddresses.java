@@ -3,8 +3,11 @@ package dev.jwtlib.http;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -13,18 +16,25 @@ import java.util.Optional;
 
 /**
  * The source address of a request: the peer's address, or, when the peer is a trusted proxy
- * ({@code jwtlib.trusted-proxies}), the address the proxies name in {@code Forwarded} (RFC 7239)
- * or else {@code X-Forwarded-For}, read from the right and skipping trusted proxies, so that a
- * client cannot pick its own source by sending the header itself.
+ * ({@code jwtlib.trusted-proxies}), the address the proxies name in the one header they set
+ * ({@code jwtlib.forwarded-header}: {@code X-Forwarded-For} or RFC 7239 {@code Forwarded}), read
+ * from the right and skipping trusted proxies, so that a client cannot pick its own source by
+ * sending the header itself.
+ *
+ * <p>Limits (rate limit, lockout, hashing) count a source by its {@linkplain #limitKey key}:
+ * an IPv6 source by its /64 network, since one host or subscriber usually has a whole /64 to
+ * pick addresses from.
  */
 @ApplicationScoped
 public class ClientAddresses {
 
     private List<AddressRange> trusted;
+    private boolean forwarded;
 
     @Inject
     public ClientAddresses(HttpSettings settings) {
         this.trusted = settings.trustedProxies().stream().map(p -> AddressRange.parse(p).orElseThrow()).toList();
+        this.forwarded = HttpSettings.FORWARDED.equals(settings.forwardedHeader());
     }
 
     /** For the CDI proxy only. */
@@ -33,7 +43,32 @@ public class ClientAddresses {
 
     /** The source address of {@code request}, in the form {@link InetAddress#getHostAddress()} gives. */
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
+        List<String> header = trusted.isEmpty() ? List.of()
+                : headers(request, forwarded ? HttpSettings.FORWARDED : HttpSettings.X_FORWARDED_FOR);
+        return of(request.getRemoteAddr(), header);
+    }
+
+    /** The key under which limits count {@code request}'s source: {@link #limitKey(String)} of {@link #of}. */
+    public String limitKey(HttpServletRequest request) {
+        return limitKey(of(request));
+    }
+
+    /**
+     * The key under which limits count a source address: an IPv4 address itself, an IPv6
+     * address's /64 network ({@code 2001:db8:0:0:0:0:0:0/64}).
+     */
+    public static String limitKey(String address) {
+        Optional<InetAddress> literal = AddressRange.literal(address);
+        if (literal.isEmpty() || !(literal.get() instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] bytes = literal.get().getAddress();
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> headers(HttpServletRequest request, String name) {
@@ -41,8 +76,8 @@ public class ClientAddresses {
         return values == null ? List.of() : Collections.list(values);
     }
 
-    /** As {@link #of(HttpServletRequest)}, from the peer address and the header values. */
-    String of(String peer, List<String> forwarded, List<String> xForwardedFor) {
+    /** As {@link #of(HttpServletRequest)}, from the peer address and the values of the configured header. */
+    String of(String peer, List<String> header) {
         Optional<InetAddress> remote = AddressRange.literal(peer);
         if (remote.isEmpty()) {
             return peer;
@@ -50,7 +85,7 @@ public class ClientAddresses {
         if (!isTrusted(remote.get())) {
             return remote.get().getHostAddress();
         }
-        List<String> hops = !forwarded.isEmpty() ? forwardedFor(forwarded) : split(xForwardedFor);
+        List<String> hops = forwarded ? forwardedFor(header) : split(header);
         InetAddress source = remote.get();
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<InetAddress> hop = AddressRange.literal(hops.get(i));

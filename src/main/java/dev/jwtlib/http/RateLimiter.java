@@ -54,6 +54,18 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Gives back a call {@link #take taken} for {@code key}: for limits that count only failures,
+     * which take a call before the check (so that parallel attempts cannot all pass a check of
+     * what is left) and give it back when the check succeeds.
+     */
+    public void refund(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket != null) {
+            bucket.refund(perMinute);
+        }
+    }
+
     /** Calls left for one key. */
     private static final class Bucket {
         private double tokens;
@@ -71,6 +83,10 @@ public final class RateLimiter {
                 tokens -= 1;
             }
             return wait;
+        }
+
+        synchronized void refund(int capacity) {
+            tokens = Math.min(capacity, tokens + 1);
         }
 
         /** 0 when a call is there now, else how many milliseconds until one is. */

@@ -41,7 +41,7 @@ public class SourceRateLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         if (settings.perSourcePerMinute() > 0) {
-            limiter.take(addresses.of(request));
+            limiter.take(addresses.limitKey(request));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jwtlib.password;
 
 import dev.jwtlib.error.AuthServiceUnavailable;
+import dev.jwtlib.http.HttpSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -29,7 +32,10 @@ import java.util.function.Supplier;
  * in a queue, so an admitted request takes at most about two hash times and the cores stay busy
  * while requests keep coming. The excess is answered {@code 503} with {@code Retry-After: 1} at
  * once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
- * answered {@code 503} without being hashed.
+ * answered {@code 503} without being hashed. One source (by its
+ * {@linkplain dev.jwtlib.http.ClientAddresses#limitKey limit key}) may hold at most half of
+ * those places at a time, so that a single client cannot take every hashing thread from
+ * everyone else (off with {@code jwtlib.rate-limit.per-source=0}, as the rate limit).
  *
  * <p>The threads come from the platform's {@link ManagedThreadFactory}, so they run with the
  * application's context. They are not borrowed from the server's shared executor: a login that
@@ -47,20 +53,28 @@ public class HashAdmission {
     ManagedThreadFactory threads;
     @Inject
     PasswordHasher hasher;
+    @Inject
+    HttpSettings httpSettings;
 
     private ThreadPoolExecutor pool;
     private int capacity;
+    private int perSource;
+    private final Map<String, Integer> bySource = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private final AtomicInteger admitted = new AtomicInteger();
 
     @PostConstruct
     void start() {
         start(threads, CORES, CORES);
+        if (httpSettings.perSourcePerMinute() == 0) {
+            perSource = 0;
+        }
     }
 
     /** A pool of {@code hashing} threads and {@code waiting} queued logins (package-private for tests). */
     void start(ThreadFactory factory, int hashing, int waiting) {
         capacity = hashing + waiting;
+        perSource = Math.max(1, capacity / 2);
         // the queue never refuses what the count admitted: a login leaves the count before its
         // answer is sent, so the caller's next login may arrive before its thread is free again
         pool = new ThreadPoolExecutor(hashing, hashing, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity),
@@ -108,10 +122,17 @@ public class HashAdmission {
 
     /**
      * Runs {@code work} on a hashing thread and resumes {@code response} with its result, or
-     * with a {@code 503} (after {@code onBusy}) when too many logins wait.
+     * with a {@code 503} (after {@code onBusy}) when too many logins wait, or too many from
+     * {@code source} (a {@linkplain dev.jwtlib.http.ClientAddresses#limitKey limit key}).
      */
-    public void submit(AsyncResponse response, Supplier<Object> work, Runnable onBusy) {
+    public void submit(AsyncResponse response, String source, Supplier<Object> work, Runnable onBusy) {
+        if (!enter(source)) {
+            onBusy.run();
+            response.resume(busy());
+            return;
+        }
         submit(work, onBusy, answer -> {
+            leave(source);
             if (answer instanceof Throwable failure) {
                 response.resume(failure); // through the exception mappers
             } else {
@@ -150,6 +171,26 @@ public class HashAdmission {
             admitted.decrementAndGet();
             onBusy.run();
             resume.accept(busy());
+        }
+    }
+
+    /** Counts one more check under way from {@code source}, unless it has its share already. */
+    boolean enter(String source) {
+        if (perSource == 0) {
+            return true;
+        }
+        boolean[] entered = {false};
+        bySource.compute(source, (key, n) -> {
+            int now = n == null ? 0 : n;
+            entered[0] = now < perSource;
+            return entered[0] ? now + 1 : n;
+        });
+        return entered[0];
+    }
+
+    void leave(String source) {
+        if (perSource != 0) {
+            bySource.computeIfPresent(source, (key, n) -> n <= 1 ? null : n - 1);
         }
     }
 

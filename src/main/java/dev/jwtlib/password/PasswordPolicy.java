@@ -28,6 +28,18 @@ public final class PasswordPolicy {
      * would be the same password; format characters (Cf) are allowed, as emoji sequences use
      * U+200D.
      */
+    /**
+     * What a password presented for a check (a login, the current password) may not hold: NUL,
+     * which PBKDF2 would not tell from no character. Other control characters are checked as
+     * given: a password set before these rules, or elsewhere, may hold a tab.
+     */
+    public static Optional<String> presentedProblem(String password) {
+        if (password.indexOf('\u0000') >= 0) {
+            return Optional.of("must not contain NUL characters");
+        }
+        return Optional.empty();
+    }
+
     public static Optional<String> characterProblem(String password) {
         if (password.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
             return Optional.of("must not contain control characters");

@@ -56,10 +56,11 @@ public class SessionResource {
         AccountService.checkCredentials(username, password);
         // the login runs on another thread: the caller's address is taken here
         String source = addresses.of(request);
+        String limitKey = ClientAddresses.limitKey(source);
         String name = username.length() > 64 ? username.substring(0, 64) : username;
-        admission.submit(response, () -> {
+        admission.submit(response, limitKey, () -> {
             try {
-                LoginResponse pair = sessions.login(username, password, source);
+                LoginResponse pair = sessions.login(username, password, limitKey);
                 events.login(pair.user().username(), "success", source);
                 return tokens(pair);
             } catch (BadCredentials e) {
@@ -86,6 +87,7 @@ public class SessionResource {
      */
     @POST
     @Path("logout")
+    @RateLimited
     public LogoutResponse logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
             throws IOException {
         Optional<String> refreshToken;

@@ -20,8 +20,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +28,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SessionService {
-
-    private static final int REFRESH_TOKEN_BYTES = 32;
 
     private SecurityEvents events;
     private AccountService accounts;
@@ -74,11 +70,11 @@ public class SessionService {
     public LoginResponse login(String username, String password, String source) {
         User user = accounts.authenticate(username, password, source).orElseThrow(BadCredentials::new);
         Instant now = clock.instant();
-        String login = TokenIds.random(16);
-        String refresh = newRefreshToken(login);
-        refreshTokens.start(new Login(login, user.id(), user.username(), now, now.plus(settings.maxLifetime()), false,
-                Map.of(TokenIds.digest(refresh), refreshExpiry(now, now.plus(settings.maxLifetime()))), List.of()));
-        return pair(user, login, refresh, now);
+        Instant endsAt = now.plus(settings.maxLifetime());
+        RefreshToken refresh = RefreshToken.first(TokenIds.random(16));
+        refreshTokens.start(Login.started(refresh.login(), user.id(), user.username(), user.sessionEpoch(), now, endsAt,
+                refresh.digest(), refreshExpiry(now, endsAt)));
+        return pair(user, refresh, now);
     }
 
     /**
@@ -86,45 +82,68 @@ public class SessionService {
      * login: every refresh token and access token of it.
      *
      * <p>Two store round trips: the rotation and the user. The token names its login, so an
-     * ended login is refused before the rotation from the in-memory revocation list, and an ended
-     * user likewise after it. The rotation is what makes an ending immediate on every instance:
-     * ending a login or a user empties its live tokens in the store. The user is still read: a
-     * login (or a refresh on another instance) that races a deactivation or role change can hold
-     * a token the change did not end, and only the current user refuses it or gives it the
-     * current roles. However often it is refreshed, a login ends {@code jwtlib.session.max-lifetime}
-     * after it began.
+     * ended login is refused before the rotation from the in-memory revocation list. The
+     * rotation is what makes an ending immediate on every instance: ending a login or a user
+     * empties its live tokens in the store. The user is still read: a login (or a refresh on
+     * another instance) that races a deactivation, a role change or the end of the user's
+     * sessions can hold a token the change did not end, and only the current user (active, with
+     * the session epoch the login began in) refuses it or gives it the current roles. However
+     * often it is refreshed, a login ends {@code jwtlib.session.max-lifetime} after it began.
      *
      * @throws InvalidToken when the token is unknown, expired, spent, or its login or user ended
      */
     public LoginResponse refresh(String refreshToken) {
         Instant now = clock.instant();
+        RefreshToken presented = RefreshToken.parse(refreshToken).orElseThrow(() -> refusedRefresh(false));
         // An ended login is checked before the rotation, not after: when the same token is raced,
         // the one rotation that wins answers 200 even though the losers' reuse then ends the login.
-        String login = loginOf(refreshToken).orElseThrow(() -> refusedRefresh(false));
-        if (revocations.sessionEnded(login)) {
+        if (revocations.sessionEnded(presented.login())) {
             throw refusedRefresh(false);
         }
-        String digest = TokenIds.digest(refreshToken);
-        String next = newRefreshToken(login);
-        String nextDigest = TokenIds.digest(next);
-        Login before = refreshTokens.rotate(login, digest, nextDigest, now.plus(settings.refreshTtl()))
+        String digest = presented.digest();
+        RefreshToken next = presented.next();
+        Login before = refreshTokens.rotate(presented.login(), presented.generation(), digest, next.digest(),
+                        now.plus(settings.refreshTtl()))
                 .orElseThrow(() -> refusedRefresh(false));
-        if (!before.accepts(digest, now)) {
-            throw refused(before, digest, nextDigest, now);
+        if (!before.live().containsKey(digest)) {
+            throw notLive(before, presented, next, now);
         }
-        if (revocations.userEndedSince(before.userId(), before.start())) {
-            throw refusedRefresh(false);
+        try {
+            Optional<User> user = before.accepts(digest, now)
+                    ? users.byId(before.userId()).filter(u -> u.active() && u.sessionEpoch() == before.epoch())
+                    : Optional.empty();
+            if (user.isEmpty()) {
+                // the token is spent now, and its login has no live token left: it cannot be refreshed again
+                refreshTokens.undo(before.id(), next.digest());
+                throw refusedRefresh(false);
+            }
+            LoginResponse pair = pair(user.get(), next, now);
+            events.refresh(user.get().username(), "success");
+            return pair;
+        } catch (InvalidToken e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the store or the signing failed after the token was spent: give it back, so the client can retry
+            refreshTokens.restore(before.id(), presented.generation(), digest, next.digest());
+            throw e;
         }
-        User user = users.byId(before.userId()).filter(User::active).orElseThrow(() -> refusedRefresh(false));
-        LoginResponse pair = pair(user, login, next, now);
-        events.refresh(user.username(), "success");
-        return pair;
     }
 
-    /** A refresh token is its login's id (the access tokens' {@code sid}), a dot, and a random secret. */
-    static Optional<String> loginOf(String refreshToken) {
-        int dot = refreshToken.indexOf('.');
-        return dot > 0 ? Optional.of(refreshToken.substring(0, dot)) : Optional.empty();
+    /**
+     * A rotation that did not win: the presented token was not live. A spent token of a live
+     * login presented again is reuse: the login ends. Anything else (a made-up token, one of an
+     * ended or expired login, one spent too long ago to be remembered) is refused without ending
+     * anything, so that knowing a login's id is not enough to end it. Either way the next token
+     * the rotation made live is taken back.
+     */
+    private InvalidToken notLive(Login before, RefreshToken presented, RefreshToken next, Instant now) {
+        refreshTokens.undo(before.id(), next.digest());
+        if (before.spent(presented.generation(), presented.digest()) && before.open(now)) {
+            end(before.id(), now);
+            events.refresh(before.username(), "reuse_detected");
+            return refusedRefresh(true);
+        }
+        return refusedRefresh(false);
     }
 
     /**
@@ -136,9 +155,8 @@ public class SessionService {
             revocations.revokeToken(token.jti(), token.expiresAt());
             events.logout(token.username());
         });
-        refreshToken.ifPresent(token -> loginOf(token)
-                .flatMap(refreshTokens::find)
-                .filter(login -> login.issued(TokenIds.digest(token)))
+        refreshToken.flatMap(RefreshToken::parse).ifPresent(token -> refreshTokens.find(token.login())
+                .filter(login -> login.issued(token.digest()))
                 .ifPresent(login -> end(login.id(), clock.instant())));
     }
 
@@ -148,22 +166,6 @@ public class SessionService {
         } catch (InvalidToken e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * A rotation that was no exchange. A spent token of a live login presented again is reuse:
-     * the login ends. Anything else (a made-up token, one of an ended or expired login) is taken
-     * back and refused without ending anything, so that knowing a login's id is not enough to end it.
-     */
-    private InvalidToken refused(Login before, String digest, String next, Instant now) {
-        boolean spentBefore = before.spent().contains(digest);
-        if (spentBefore && !before.ended() && before.endsAt().isAfter(now)) {
-            end(before.id(), now);
-            events.refresh(before.username(), "reuse_detected");
-            return refusedRefresh(true);
-        }
-        refreshTokens.undo(before.id(), digest, next, spentBefore);
-        return refusedRefresh(false);
     }
 
     /**
@@ -184,19 +186,15 @@ public class SessionService {
         revocations.revokeSession(login, now.plus(longest));
     }
 
-    private String newRefreshToken(String login) {
-        return login + "." + TokenIds.random(REFRESH_TOKEN_BYTES);
-    }
-
     /** A refresh token lives {@code jwtlib.refresh.ttl}, but not past the end of its login. */
     private Instant refreshExpiry(Instant now, Instant loginEndsAt) {
         Instant expiry = now.plus(settings.refreshTtl());
         return expiry.isAfter(loginEndsAt) ? loginEndsAt : expiry;
     }
 
-    private LoginResponse pair(User user, String login, String refreshToken, Instant now) {
-        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), login);
-        return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refreshToken,
+    private LoginResponse pair(User user, RefreshToken refreshToken, Instant now) {
+        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), refreshToken.login());
+        return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refreshToken.value(),
                 PublicUser.of(user));
     }
 }

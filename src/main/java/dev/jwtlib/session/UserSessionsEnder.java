@@ -2,16 +2,23 @@ package dev.jwtlib.session;
 
 import dev.jwtlib.account.User;
 import dev.jwtlib.account.UserSessions;
+import dev.jwtlib.account.Users;
 import dev.jwtlib.token.RevocationList;
 import dev.jwtlib.verify.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** Ends a user's sessions: voids their access tokens issued so far and spends their refresh tokens. */
+/**
+ * Ends a user's sessions: moves the user's session epoch on (no login begun before can be
+ * refreshed, also one that was being stored at this moment), voids their access tokens issued
+ * so far and ends their logins' refresh tokens.
+ */
 @ApplicationScoped
 class UserSessionsEnder implements UserSessions {
 
+    @Inject
+    Users users;
     @Inject
     RefreshTokens refreshTokens;
     @Inject
@@ -23,6 +30,7 @@ class UserSessionsEnder implements UserSessions {
 
     @Override
     public void endAll(User user) {
+        users.endSessions(user.id());
         revocations.revokeUser(user.id(), tokenSettings.ttl());
         refreshTokens.endUser(user.id(), clock.instant());
     }

@@ -7,7 +7,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.jwtlib.account.LoginAttempts;
 import jakarta.annotation.PostConstruct;
@@ -23,8 +22,8 @@ import org.bson.Document;
  * {@link LoginAttempts} in the collection {@code login_failures}: one document per account and
  * source ({@code _id} {@code pair:<account>|<source>}) and one per account
  * ({@code account:<account>}); each operation one atomic update ({@code $inc},
- * {@code findOneAndUpdate}). A TTL index removes entries no longer needed; an account lock has no
- * expiry.
+ * {@code findOneAndUpdate}). A TTL index removes entries no longer needed; the failures of an
+ * existing account have no expiry (they are its lock).
  */
 @ApplicationScoped
 @Typed(LoginAttempts.class)
@@ -51,10 +50,9 @@ class MongoLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public AccountCounts account(String name) {
+    public int accountFailures(String name) {
         Document d = attempts.find(Filters.eq("_id", accountId(name))).first();
-        return d == null ? AccountCounts.NONE
-                : new AccountCounts(d.getInteger("failures", 0), Boolean.TRUE.equals(d.getBoolean("locked")));
+        return d == null ? 0 : d.getInteger("failures", 0);
     }
 
     @Override
@@ -88,27 +86,16 @@ class MongoLoginAttempts implements LoginAttempts {
     }
 
     @Override
-    public Failures failed(String name, String source, Instant keepUntil) {
+    public Failures failed(String name, String source, Instant now, Instant keepUntil, boolean known) {
         Document pair = attempts.findOneAndUpdate(Filters.eq("_id", pair(name, source)),
-                Updates.combine(Updates.inc("failures", 1), Updates.inc("inflight", -1)),
+                Updates.combine(Updates.inc("failures", 1), Updates.inc("inflight", -1),
+                        Updates.set("last_failed_at", Date.from(now)), Updates.max("expires_at", Date.from(keepUntil))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         Document account = attempts.findOneAndUpdate(Filters.eq("_id", accountId(name)),
                 Updates.combine(Updates.inc("failures", 1), Updates.set("account", name),
-                        Updates.max("expires_at", Date.from(keepUntil))),
+                        known ? Updates.unset("expires_at") : Updates.max("expires_at", Date.from(keepUntil))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return new Failures(pair == null ? 0 : pair.getInteger("failures", 0), account.getInteger("failures", 0));
-    }
-
-    @Override
-    public void lockPair(String name, String source, Instant until, Instant keepUntil) {
-        attempts.updateOne(Filters.eq("_id", pair(name, source)), Updates.combine(Updates.set("locked_until", Date.from(until)),
-                Updates.max("expires_at", Date.from(keepUntil))));
-    }
-
-    @Override
-    public void lockAccount(String name) {
-        attempts.updateOne(Filters.eq("_id", accountId(name)),
-                Updates.combine(Updates.set("locked", true), Updates.unset("expires_at")), new UpdateOptions().upsert(true));
     }
 
     @Override
@@ -124,8 +111,8 @@ class MongoLoginAttempts implements LoginAttempts {
 
     private static Counts counts(Document d) {
         Date attempted = d.getDate("attempted_at");
-        Date locked = d.getDate("locked_until");
+        Date lastFailed = d.getDate("last_failed_at");
         return new Counts(d.getInteger("failures", 0), d.getInteger("inflight", 0),
-                attempted == null ? null : attempted.toInstant(), locked == null ? null : locked.toInstant());
+                attempted == null ? null : attempted.toInstant(), lastFailed == null ? null : lastFailed.toInstant());
     }
 }

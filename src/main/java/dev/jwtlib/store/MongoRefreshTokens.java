@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.jwtlib.session.Login;
@@ -16,10 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +26,14 @@ import org.bson.conversions.Bson;
 
 /**
  * {@link RefreshTokens} in the collection {@code refresh_tokens}: one document per login, whose
- * {@code live} sub-document maps the digest of the refresh token that works to its expiry, and
- * whose {@code spent} array holds the last digests exchanged. A rotation is one
- * {@code findOneAndUpdate} by {@code _id} alone (the embedded store uses an index only for a
- * filter on exactly the indexed fields), moving the presented digest from {@code live} to
- * {@code spent} whatever it was, and returning the document as it was: the caller decides from
- * that. A TTL index removes a login once it has ended for good.
+ * {@code live} sub-document holds the refresh token that works under its digest
+ * ({@code {digest, expires_at}}), and whose {@code spent} sub-document holds the last ones
+ * exchanged, one field per {@linkplain RefreshTokens#slot slot} of their generation. A rotation
+ * is one {@code findOneAndUpdate} by {@code _id} alone (the embedded store uses an index only for
+ * a filter on exactly the indexed fields) that renames the presented digest's field from
+ * {@code live} into its spent slot: a digest that is not live renames nothing, so a made-up or
+ * spent token cannot push anything into the spent slots. It returns the document as it was: the
+ * caller decides from that. A TTL index removes a login once it has ended for good.
  */
 @ApplicationScoped
 @Typed(RefreshTokens.class)
@@ -55,35 +55,39 @@ class MongoRefreshTokens implements RefreshTokens {
     @Override
     public void start(Login login) {
         Document live = new Document();
-        login.live().forEach((digest, expiresAt) -> live.append(digest, Date.from(expiresAt)));
+        login.live().forEach((digest, expiresAt) -> live.append(digest, token(digest, expiresAt)));
+        Document spent = new Document();
+        login.spent().forEach((slot, digest) -> spent.append(slotField(slot), token(digest, login.endsAt())));
         collection.insertOne(new Document("_id", login.id())
                 .append("user_id", login.userId())
                 .append("username", login.username())
+                .append("epoch", login.epoch())
                 .append("start", Date.from(login.start()))
                 .append("ends_at", Date.from(login.endsAt()))
                 .append("ended", login.ended())
                 .append("live", live)
-                .append("spent", login.spent()));
+                .append("spent", spent));
     }
 
     @Override
-    public Optional<Login> rotate(String login, String digest, String next, Instant nextExpiresAt) {
+    public Optional<Login> rotate(String login, long generation, String digest, String next, Instant nextExpiresAt) {
         Document before = collection.findOneAndUpdate(Filters.eq("_id", login), Updates.combine(
-                        Updates.unset("live." + digest),
-                        Updates.set("live." + next, Date.from(nextExpiresAt)),
-                        Updates.pushEach("spent", List.of(digest), new PushOptions().slice(-SPENT_KEPT))),
+                        Updates.rename("live." + digest, "spent." + slotField(RefreshTokens.slot(generation))),
+                        Updates.set("live." + next, token(next, nextExpiresAt))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         return Optional.ofNullable(before).map(MongoRefreshTokens::login);
     }
 
     @Override
-    public void undo(String login, String digest, String next, boolean keepSpent) {
-        List<Bson> changes = new ArrayList<>();
-        changes.add(Updates.unset("live." + next));
-        if (!keepSpent) {
-            changes.add(Updates.pull("spent", digest));
-        }
-        collection.updateOne(Filters.eq("_id", login), Updates.combine(changes));
+    public void undo(String login, String next) {
+        collection.updateOne(Filters.eq("_id", login), Updates.unset("live." + next));
+    }
+
+    @Override
+    public void restore(String login, long generation, String digest, String next) {
+        collection.updateOne(Filters.eq("_id", login), Updates.combine(
+                Updates.rename("spent." + slotField(RefreshTokens.slot(generation)), "live." + digest),
+                Updates.unset("live." + next)));
     }
 
     @Override
@@ -106,14 +110,35 @@ class MongoRefreshTokens implements RefreshTokens {
                 Updates.set("ended_at", Date.from(now)));
     }
 
+    private static Document token(String digest, Instant expiresAt) {
+        return new Document("digest", digest).append("expires_at", Date.from(expiresAt));
+    }
+
+    private static String slotField(int slot) {
+        return "s" + slot;
+    }
+
     private static Login login(Document d) {
         Map<String, Instant> live = new LinkedHashMap<>();
-        Document liveDocument = d.get("live", Document.class);
-        if (liveDocument != null) {
-            liveDocument.forEach((digest, expiresAt) -> live.put(digest, ((Date) expiresAt).toInstant()));
+        if (d.get("live") instanceof Document liveDocument) {
+            liveDocument.forEach((digest, token) -> {
+                if (token instanceof Document t && t.get("expires_at") instanceof Date expiresAt) {
+                    live.put(digest, expiresAt.toInstant());
+                }
+            });
+        }
+        Map<Integer, String> spent = new HashMap<>();
+        // documents of the earlier format (a list of digests, tokens without a generation) have none
+        if (d.get("spent") instanceof Document spentDocument) {
+            for (int slot = 0; slot < SPENT_KEPT; slot++) {
+                if (spentDocument.get(slotField(slot)) instanceof Document t && t.get("digest") instanceof String digest) {
+                    spent.put(slot, digest);
+                }
+            }
         }
         return new Login(d.getString("_id"), d.getString("user_id"), d.getString("username"),
+                d.get("epoch") instanceof Number epoch ? epoch.longValue() : 0L,
                 d.getDate("start").toInstant(), d.getDate("ends_at").toInstant(), Boolean.TRUE.equals(d.getBoolean("ended")),
-                live, d.getList("spent", String.class, List.of()));
+                live, spent);
     }
 }

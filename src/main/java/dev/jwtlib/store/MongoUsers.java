@@ -99,6 +99,11 @@ class MongoUsers implements Users {
     }
 
     @Override
+    public void endSessions(String id) {
+        users.updateOne(Filters.eq("_id", id), Updates.inc("session_epoch", 1L));
+    }
+
+    @Override
     public boolean delete(String id) {
         return users.deleteOne(Filters.eq("_id", id)).getDeletedCount() > 0;
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -90,17 +91,20 @@ public final class KeyEncryption {
         }
     }
 
+    /** Whether the key is stored encrypted (an earlier version stored keys in clear). */
+    static boolean sealed(StoredSigningKey stored) {
+        return stored.privateJwk().startsWith(PREFIX);
+    }
+
     /**
-     * The stored key in clear. A key stored in clear by an earlier version is encrypted in the
-     * store now ({@code store} takes the sealed copy).
+     * The stored key in clear.
      *
-     * @throws IllegalStateException when it was encrypted with another key-encryption key, or changed
+     * @throws IllegalStateException when it was encrypted with another key-encryption key, or
+     *                               changed, or is not encrypted at all
      */
-    StoredSigningKey open(StoredSigningKey stored, SigningKeys store) {
-        if (!stored.privateJwk().startsWith(PREFIX)) {
-            store.replace(seal(stored));
-            LOG.info(() -> "jwtlib: signing key kid=" + stored.kid() + " was stored in clear; it is encrypted now");
-            return stored;
+    StoredSigningKey open(StoredSigningKey stored) {
+        if (!sealed(stored)) {
+            throw new IllegalStateException("Signing key kid=" + stored.kid() + " is stored in clear");
         }
         String[] parts = stored.privateJwk().substring(PREFIX.length()).split(":", 2);
         if (parts.length != 2 || !parts[0].equals(keyId)) {
@@ -157,17 +161,29 @@ public final class KeyEncryption {
         }
     }
 
+    /**
+     * Writes a new key to a temporary file beside {@code file} and links it into place, which
+     * fails if the file exists: an instance starting at the same moment never reads a half-written
+     * file, and never has its key replaced by another's.
+     */
     private static byte[] generate(Path file) {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                temporary = Files.createTempFile(file.getParent(), ".kek", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system: protect the directory instead
+                temporary = Files.createTempFile(file.getParent(), ".kek", ".tmp"); // not POSIX: protect the directory
             }
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.createLink(file, temporary);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            }
             LOG.info(() -> "jwtlib: generated a key-encryption key for the signing keys in " + file
                     + " (keep it with the store's backups, apart from them)");
             return key;
@@ -176,6 +192,14 @@ public final class KeyEncryption {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the key-encryption key file " + file + "; set "
                     + KeySettings.ENCRYPTION_KEY + " or " + KeySettings.ENCRYPTION_KEY_FILE, e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    LOG.warning(() -> "jwtlib: cannot remove the temporary file " + e.getMessage());
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ import org.jose4j.jwk.PublicJsonWebKey;
  * unknown for that long. Reading never blocks a request: while one thread reads, the others go on
  * with the keys they have. While the store cannot be read, the keys read last stay in use, and a
  * token with a {@code kid} they lack is answered {@code 503} (it may be another instance's new key).
+ *
+ * <p>Keys stored in clear by an earlier version are encrypted at start-up, and only while the
+ * store holds no encrypted key: once it does, a key in clear is no key of this service (it is
+ * skipped, with a warning), so that writing one into the store is not a way to sign tokens.
  */
 final class StoredKeyRing implements KeyRing {
 
@@ -77,10 +82,10 @@ final class StoredKeyRing implements KeyRing {
         }
         reading.lock();
         try {
-            reload();
+            reload(true);
             if (loaded.isEmpty()) {
                 createInitialKey();
-                reload();
+                reload(false);
             }
         } finally {
             reading.unlock();
@@ -137,7 +142,7 @@ final class StoredKeyRing implements KeyRing {
             Instant now = clock.instant();
             SigningKey created = generate(now, now.plus(keySettings.activationDelay()));
             store.add(encryption.seal(KeyCodec.toStored(created)));
-            reload();
+            reload(false);
             events.signingKey(created.kid(), "published");
             LOG.info(() -> "jwtlib: new signing key kid=" + created.kid() + " published; it signs from " + created.activatesAt());
             return new Rotation(created.kid(), created.algorithm().jwsName(), created.activatesAt());
@@ -155,13 +160,18 @@ final class StoredKeyRing implements KeyRing {
                 + encryption.describe() + ")";
     }
 
+    /** Rotates unless another thread is reading or rotating already: the request then signs with the current key. */
     private void rotateIfDue() {
-        reading.lock();
+        if (!reading.tryLock()) {
+            return;
+        }
         try {
-            reload();
+            reload(false);
             if (rotationDue(clock.instant())) {
                 rotate();
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "jwtlib: the signing key is due for rotation but cannot be rotated now", e);
         } finally {
             reading.unlock();
         }
@@ -184,7 +194,7 @@ final class StoredKeyRing implements KeyRing {
         }
         try {
             if (Duration.between(lastAttempt, clock.instant()).compareTo(age) >= 0) {
-                reload();
+                reload(false);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "jwtlib: cannot read the signing keys from the store; keeping the ones read before", e);
@@ -193,24 +203,43 @@ final class StoredKeyRing implements KeyRing {
         }
     }
 
-    /** Reads and schedules the keys; the caller holds {@link #reading}. */
-    private void reload() {
+    /**
+     * Reads and schedules the keys; the caller holds {@link #reading}. Keys in clear are
+     * encrypted when {@code atStartUp} and the store has no encrypted key yet, and skipped otherwise.
+     */
+    private void reload(boolean atStartUp) {
         Instant now = clock.instant();
         lastAttempt = now;
-        lastAttemptFailed = true;
-        List<SigningKey> keys = store.all(settings.algorithm().jwsName()).stream()
-                .map(stored -> KeyCodec.fromStored(encryption.open(stored, store)))
-                .filter(k -> k.algorithm().accepts(k.publicKey()))
-                .toList();
-        KeySchedule schedule = KeySchedule.of(keys, now, lifetime().plus(REFRESH));
-        for (SigningKey old : schedule.retired()) {
-            store.remove(old.kid());
-            events.signingKey(old.kid(), "retired");
+        try {
+            List<StoredSigningKey> stored = store.all(settings.algorithm().jwsName());
+            boolean anySealed = stored.stream().anyMatch(KeyEncryption::sealed);
+            List<SigningKey> keys = new ArrayList<>();
+            for (StoredSigningKey key : stored) {
+                if (KeyEncryption.sealed(key)) {
+                    keys.add(KeyCodec.fromStored(encryption.open(key)));
+                } else if (atStartUp && !anySealed) {
+                    store.replace(encryption.seal(key));
+                    LOG.info(() -> "jwtlib: signing key kid=" + key.kid() + " was stored in clear; it is encrypted now");
+                    keys.add(KeyCodec.fromStored(key));
+                } else {
+                    LOG.warning(() -> "jwtlib: signing key kid=" + key.kid() + " is stored in clear beside encrypted keys;"
+                            + " it is not used (keys in clear are encrypted only at start-up, while no key is encrypted)");
+                }
+            }
+            keys = keys.stream().filter(k -> k.algorithm().accepts(k.publicKey())).toList();
+            KeySchedule schedule = KeySchedule.of(keys, now, lifetime().plus(REFRESH));
+            for (SigningKey old : schedule.retired()) {
+                store.remove(old.kid());
+                events.signingKey(old.kid(), "retired");
+            }
+            published = schedule.published().stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
+            loaded = schedule.published();
+            lastAttemptFailed = false;
+            unknownKids.invalidateAll();
+        } catch (RuntimeException e) {
+            lastAttemptFailed = true;
+            throw e;
         }
-        published = schedule.published().stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity()));
-        loaded = schedule.published();
-        lastAttemptFailed = false;
-        unknownKids.invalidateAll();
     }
 
     /** How long a token stays acceptable: its lifetime plus the clock skew. */

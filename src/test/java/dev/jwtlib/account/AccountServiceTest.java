@@ -29,11 +29,35 @@ class AccountServiceTest {
     }
 
     @Test
+    void registerWhenTheNameWasLockedBeforeTheAccountExistedThenTheNewAccountStartsClean() {
+        for (int source = 0; source < 20; source++) {
+            for (int i = 0; i < service.loginSettings.maxFailures(); i++) {
+                accounts.authenticate("carol", PASSWORD, "203.0.113." + source);
+            }
+        }
+        assertTrue(service.guard.accountLocked("carol"), "an attacker locked the name in advance");
+        service.register("carol");
+        assertTrue(accounts.authenticate("carol", PASSWORD, SOURCE).isPresent());
+    }
+
+    @Test
     void loginWhenThePasswordHasTrailingNulsThenRefusedAsInvalidInputNotMatched() {
         service.register("alice");
         InvalidInput e = assertThrows(InvalidInput.class, () -> AccountService.checkCredentials("alice", PASSWORD + "\u0000"));
         assertEquals("password", e.errors().get(0).field());
         assertTrue(accounts.authenticate("alice", PASSWORD, SOURCE).isPresent());
+    }
+
+    @Test
+    void loginWhenAPasswordSetElsewhereHoldsATabThenItStillWorksButNoNewPasswordMayHoldOne() {
+        User alice = service.register("alice");
+        String migrated = "imported\tpassword from elsewhere";
+        service.users.update(alice.id(), UserUpdate.password(service.hasher.hash(migrated)), service.clock.instant());
+        AccountService.checkCredentials("alice", migrated);
+        assertTrue(accounts.authenticate("alice", migrated, SOURCE).isPresent());
+        InvalidInput e = assertThrows(InvalidInput.class,
+                () -> accounts.checkPasswordChange(alice, migrated, "a new\tpassword with a tab"));
+        assertEquals("new_password", e.errors().get(0).field());
     }
 
     @Test

@@ -45,7 +45,7 @@ public abstract class LoginGuardContract {
 
     private static void fail(LoginGuard on, String name, String source) {
         on.attempt(name, source);
-        on.failed(name, source);
+        on.failed(name, source, true);
     }
 
     private static void succeed(LoginGuard on, String name, String source) {

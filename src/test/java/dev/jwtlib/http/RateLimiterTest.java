@@ -36,4 +36,21 @@ class RateLimiterTest {
         }
         assertThrows(TooManyRequests.class, () -> limiter.requireAvailable("a"));
     }
+
+    @Test
+    void refundThenTheCallIsBackButNeverMoreThanTheMinutesCalls() {
+        for (int i = 0; i < 60; i++) {
+            limiter.take("a");
+        }
+        limiter.refund("a");
+        assertDoesNotThrow(() -> limiter.take("a"));
+        assertThrows(TooManyRequests.class, () -> limiter.take("a"));
+        for (int i = 0; i < 100; i++) {
+            limiter.refund("b");
+        }
+        for (int i = 0; i < 60; i++) {
+            limiter.take("b");
+        }
+        assertThrows(TooManyRequests.class, () -> limiter.take("b"), "refunds do not add calls beyond the minute's");
+    }
 }

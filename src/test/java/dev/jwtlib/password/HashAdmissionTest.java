@@ -31,6 +31,18 @@ class HashAdmissionTest {
     }
 
     @Test
+    void enterWhenOneSourceHoldsHalfThePlacesThenItGetsNoMoreAndOthersStillDo() {
+        admission.hasher = hashTakes(Duration.ofMillis(100));
+        admission.start(Executors.defaultThreadFactory(), 2, 2);
+        assertTrue(admission.enter("198.51.100.1"));
+        assertTrue(admission.enter("198.51.100.1"));
+        assertFalse(admission.enter("198.51.100.1"), "two of four places are that source's share");
+        assertTrue(admission.enter("203.0.113.9"), "another source is not kept out");
+        admission.leave("198.51.100.1");
+        assertTrue(admission.enter("198.51.100.1"), "a finished check frees its place");
+    }
+
+    @Test
     void submitWhenHashingThreadsAndQueueFullThenExcessAnsweredBusyAtOnceAndAdmittedOnesFinish() throws Exception {
         admission.hasher = hashTakes(Duration.ofSeconds(5)); // queued logins may wait up to 1 s
         admission.start(Executors.defaultThreadFactory(), 2, 2);

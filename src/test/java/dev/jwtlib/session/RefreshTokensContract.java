@@ -32,51 +32,68 @@ public abstract class RefreshTokensContract {
     }
 
     private void start(String login, String userId, String digest) {
-        tokens.start(new Login(login, userId, "alice", NOW, NOW.plus(Duration.ofDays(30)), false,
-                Map.of(digest, LATER), List.of()));
+        tokens.start(Login.started(login, userId, "alice", 3, NOW, NOW.plus(Duration.ofDays(30)), digest, LATER));
     }
 
     @Test
     void rotateWhenLiveThenOnceOnlyAndTheNextTokenIsLive() {
         start("l1", "user-1", "d1");
-        Login before = tokens.rotate("l1", "d1", "d2", LATER).orElseThrow();
+        Login before = tokens.rotate("l1", 0, "d1", "d2", LATER).orElseThrow();
         assertTrue(before.accepts("d1", NOW));
         assertEquals("user-1", before.userId());
         assertEquals("alice", before.username(), "the reuse audit line names the user without reading them");
+        assertEquals(3, before.epoch());
         assertEquals(NOW, before.start());
-        Login again = tokens.rotate("l1", "d1", "d3", LATER).orElseThrow();
-        assertFalse(again.accepts("d1", NOW), "a second exchange of the same token sees it spent");
-        assertTrue(again.spent().contains("d1"));
+        Login again = tokens.rotate("l1", 0, "d1", "d3", LATER).orElseThrow();
+        assertFalse(again.live().containsKey("d1"), "a second exchange of the same token sees it spent");
+        assertTrue(again.spent(0, "d1"));
+        assertFalse(again.spent(1, "d1"), "spent as the token of its own generation only");
         assertTrue(again.accepts("d2", NOW));
+        assertTrue(again.issued("d1"));
     }
 
     @Test
     void rotateWhenUnknownLoginThenNothing() {
-        assertTrue(tokens.rotate("nope", "d1", "d2", LATER).isEmpty());
+        assertTrue(tokens.rotate("nope", 0, "d1", "d2", LATER).isEmpty());
         assertTrue(tokens.find("nope").isEmpty());
     }
 
     @Test
-    void undoThenTheNextTokenIsGoneAndAMadeUpDigestIsNotRemembered() {
+    void rotateWhenTheDigestIsNotLiveThenNothingIsSpentAndUndoTakesTheNextTokenBack() {
         start("l1", "user-1", "d1");
-        tokens.rotate("l1", "made-up", "d2", LATER);
-        tokens.undo("l1", "made-up", "d2", false);
+        tokens.rotate("l1", 0, "made-up", "d2", LATER);
+        Login between = tokens.find("l1").orElseThrow();
+        assertFalse(between.issued("made-up"), "a made-up digest never reaches the spent slots, not even for a moment");
+        assertEquals(Map.of(), between.spent());
+        tokens.undo("l1", "d2");
         Login login = tokens.find("l1").orElseThrow();
         assertEquals(Map.of("d1", LATER), login.live());
-        assertFalse(login.issued("made-up"));
         assertTrue(login.accepts("d1", NOW), "a made-up token does not spoil the real one");
+    }
+
+    @Test
+    void restoreThenTheSpentTokenIsLiveAgainWithItsExpiryAndTheNextIsNot() {
+        start("l1", "user-1", "d1");
+        tokens.rotate("l1", 0, "d1", "d2", LATER.plusSeconds(60));
+        tokens.restore("l1", 0, "d1", "d2");
+        Login login = tokens.find("l1").orElseThrow();
+        assertEquals(Map.of("d1", LATER), login.live());
+        assertFalse(login.spent(0, "d1"));
     }
 
     @Test
     void rotateWhenManyThenTheLoginStaysOneDocumentRememberingTheLastSpentTokens() {
         start("l1", "user-1", "t0");
         for (int i = 0; i < 20; i++) {
-            assertTrue(tokens.rotate("l1", "t" + i, "t" + (i + 1), LATER).orElseThrow().accepts("t" + i, NOW));
+            assertTrue(tokens.rotate("l1", i, "t" + i, "t" + (i + 1), LATER).orElseThrow().accepts("t" + i, NOW));
         }
         Login login = tokens.find("l1").orElseThrow();
         assertEquals(Map.of("t20", LATER), login.live());
         assertEquals(RefreshTokens.SPENT_KEPT, login.spent().size());
-        assertEquals("t19", login.spent().get(login.spent().size() - 1));
+        for (int i = 12; i < 20; i++) {
+            assertTrue(login.spent(i, "t" + i), "t" + i);
+        }
+        assertFalse(login.spent(11, "t11"), "forgotten: its slot holds t19 now");
     }
 
     @Test
@@ -85,7 +102,7 @@ public abstract class RefreshTokensContract {
         start("l2", "user-1", "e1");
         tokens.end("l1", NOW);
         assertFalse(tokens.find("l1").orElseThrow().accepts("d1", NOW));
-        assertTrue(tokens.find("l1").orElseThrow().issued("d1") || tokens.find("l1").orElseThrow().ended());
+        assertTrue(tokens.find("l1").orElseThrow().ended());
         assertTrue(tokens.find("l2").orElseThrow().accepts("e1", NOW));
     }
 
@@ -102,10 +119,9 @@ public abstract class RefreshTokensContract {
 
     @Test
     void acceptsWhenTheTokenOrTheLoginHasExpiredThenNot() {
-        tokens.start(new Login("l1", "user-1", "alice", NOW, NOW.plus(Duration.ofDays(30)), false,
-                Map.of("d1", NOW.minusSeconds(1)), List.of()));
+        tokens.start(Login.started("l1", "user-1", "alice", 0, NOW, NOW.plus(Duration.ofDays(30)), "d1", NOW.minusSeconds(1)));
         assertFalse(tokens.find("l1").orElseThrow().accepts("d1", NOW));
-        tokens.start(new Login("l2", "user-1", "alice", NOW, NOW.minusSeconds(1), false, Map.of("e1", LATER), List.of()));
+        tokens.start(Login.started("l2", "user-1", "alice", 0, NOW, NOW.minusSeconds(1), "e1", LATER));
         assertFalse(tokens.find("l2").orElseThrow().accepts("e1", NOW), "the login itself has ended for good");
     }
 
@@ -117,7 +133,7 @@ public abstract class RefreshTokensContract {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String next = "n" + i;
-                claims.add(() -> tokens.rotate("race", "d1", next, LATER).orElseThrow().accepts("d1", NOW));
+                claims.add(() -> tokens.rotate("race", 0, "d1", next, LATER).orElseThrow().accepts("d1", NOW));
             }
             long won = 0;
             for (Future<Boolean> result : pool.invokeAll(claims)) {

@@ -40,7 +40,7 @@ class SessionServiceTest {
         assertEquals(Set.of("user"), access.groups());
         assertEquals("Bearer", pair.tokenType());
         assertEquals(900, pair.expiresIn());
-        assertEquals(access.sessionId(), SessionService.loginOf(pair.refreshToken()).orElseThrow(),
+        assertEquals(access.sessionId(), RefreshToken.parse(pair.refreshToken()).orElseThrow().login(),
                 "the refresh token names the login its access tokens carry as sid");
         assertEquals("alice", pair.user().username());
     }
@@ -161,11 +161,66 @@ class SessionServiceTest {
     @Test
     void refreshWhenAMadeUpTokenNamesARealLoginThenRefusedAndTheLoginLivesOn() {
         LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
-        String login = SessionService.loginOf(pair.refreshToken()).orElseThrow();
-        assertThrows(InvalidToken.class, () -> sessions.refresh(login + ".made-up-secret"));
-        sessions.logout(Optional.empty(), Optional.of(login + ".made-up-secret"));
+        String login = RefreshToken.parse(pair.refreshToken()).orElseThrow().login();
+        for (String madeUp : List.of(login + ".0.made-up-secret", login + ".1.made-up-secret", login + ".made-up-secret")) {
+            assertThrows(InvalidToken.class, () -> sessions.refresh(madeUp));
+            assertThrows(InvalidToken.class, () -> sessions.refresh(madeUp), "again: still not a reuse");
+            sessions.logout(Optional.empty(), Optional.of(madeUp));
+        }
         assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()),
                 "knowing a login's id (the sid of its access tokens) is not enough to end it");
+    }
+
+    @Test
+    void refreshWhenMadeUpTokensOfARealLoginArriveTogetherThenTheLoginLivesOn() throws Exception {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        String login = RefreshToken.parse(pair.refreshToken()).orElseThrow().login();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> forged = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // the same made-up token many times at once: one of them must not look like a reuse of another
+                forged.add(() -> {
+                    assertThrows(InvalidToken.class, () -> sessions.refresh(login + ".0.forged"));
+                    return true;
+                });
+            }
+            for (Future<Boolean> result : pool.invokeAll(forged)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()));
+    }
+
+    @Test
+    void refreshWhenTheStoreFailsAfterTheTokenWasSpentThenTheSameTokenWorksOnRetry() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        service.users.failReads(new IllegalStateException("store down"));
+        assertThrows(IllegalStateException.class, () -> sessions.refresh(pair.refreshToken()));
+        service.users.failReads(null);
+        LoginResponse retried = sessions.refresh(pair.refreshToken());
+        assertDoesNotThrow(() -> sessions.refresh(retried.refreshToken()), "and the retry's token is the live one");
+    }
+
+    @Test
+    void refreshWhenTheUsersSessionsWereEndedAfterTheLoginBeganThenRefusedEvenIfTheLoginWasMissed() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        // as when ending the sessions raced the login: the login's document was stored after the
+        // logins were ended, so only the user's epoch tells
+        service.users.endSessions(alice.id());
+        assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken()));
+        LoginResponse later = sessions.login("alice", PASSWORD, Services.SOURCE);
+        assertDoesNotThrow(() -> sessions.refresh(later.refreshToken()), "a login of the new epoch works");
+    }
+
+    @Test
+    void refreshWhenAnOldFormatTokenThenRefused() {
+        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        RefreshToken token = RefreshToken.parse(pair.refreshToken()).orElseThrow();
+        assertThrows(InvalidToken.class, () -> sessions.refresh(token.login() + "." + "c2VjcmV0c2VjcmV0"));
+        assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()));
     }
 
     @Test

@@ -5,19 +5,19 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link LoginAttempts} in memory; each operation atomic, as in the store. */
+/** {@link LoginAttempts} in memory; each operation atomic, as in the store. Nothing expires. */
 public final class InMemoryLoginAttempts implements LoginAttempts {
 
     private final Map<String, Counts> pairs = new ConcurrentHashMap<>();
-    private final Map<String, AccountCounts> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> accounts = new ConcurrentHashMap<>();
 
     private static String pair(String account, String source) {
         return account + "|" + source;
     }
 
     @Override
-    public AccountCounts account(String account) {
-        return accounts.getOrDefault(account, AccountCounts.NONE);
+    public int accountFailures(String account) {
+        return accounts.getOrDefault(account, 0);
     }
 
     @Override
@@ -26,44 +26,33 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
         pairs.compute(pair(account, source), (n, c) -> {
             Counts old = c == null ? Counts.NONE : c;
             before[0] = old;
-            return new Counts(old.failures(), old.inflight() + 1, now, old.lockedUntil());
+            return new Counts(old.failures(), old.inflight() + 1, now, old.lastFailedAt());
         });
         return before[0];
     }
 
     @Override
     public void resetInflight(String account, String source, int inflight) {
-        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), inflight, c.attemptedAt(), c.lockedUntil()));
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), inflight, c.attemptedAt(), c.lastFailedAt()));
     }
 
     @Override
     public void succeeded(String account, String source) {
-        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(0, c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
-        accounts.computeIfPresent(account, (n, a) -> new AccountCounts(0, a.locked()));
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(0, c.inflight() - 1, c.attemptedAt(), c.lastFailedAt()));
+        accounts.computeIfPresent(account, (n, a) -> 0);
     }
 
     @Override
-    public Failures failed(String account, String source, Instant keepUntil) {
+    public Failures failed(String account, String source, Instant now, Instant keepUntil, boolean known) {
         Counts pair = pairs.computeIfPresent(pair(account, source),
-                (n, c) -> new Counts(c.failures() + 1, c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
-        AccountCounts total = accounts.compute(account,
-                (n, a) -> a == null ? new AccountCounts(1, false) : new AccountCounts(a.failures() + 1, a.locked()));
-        return new Failures(pair == null ? 0 : pair.failures(), total.failures());
-    }
-
-    @Override
-    public void lockPair(String account, String source, Instant until, Instant keepUntil) {
-        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), c.inflight(), c.attemptedAt(), until));
-    }
-
-    @Override
-    public void lockAccount(String account) {
-        accounts.compute(account, (n, a) -> new AccountCounts(a == null ? 0 : a.failures(), true));
+                (n, c) -> new Counts(c.failures() + 1, c.inflight() - 1, c.attemptedAt(), now));
+        int total = accounts.merge(account, 1, Integer::sum);
+        return new Failures(pair == null ? 0 : pair.failures(), total);
     }
 
     @Override
     public void release(String account, String source) {
-        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), c.inflight() - 1, c.attemptedAt(), c.lockedUntil()));
+        pairs.computeIfPresent(pair(account, source), (n, c) -> new Counts(c.failures(), c.inflight() - 1, c.attemptedAt(), c.lastFailedAt()));
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.jwtlib.testing;
 import dev.jwtlib.session.Login;
 import dev.jwtlib.session.RefreshTokens;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryRefreshTokens implements RefreshTokens {
 
     private final Map<String, Login> logins = new ConcurrentHashMap<>();
+    /** The expiry of each spent token, by login and slot, so that {@link #restore} can give it back. */
+    private final Map<String, Instant> spentExpiry = new ConcurrentHashMap<>();
 
     @Override
     public void start(Login login) {
@@ -23,33 +23,44 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     }
 
     @Override
-    public Optional<Login> rotate(String login, String digest, String next, Instant nextExpiresAt) {
+    public Optional<Login> rotate(String login, long generation, String digest, String next, Instant nextExpiresAt) {
         Login[] before = new Login[1];
         logins.computeIfPresent(login, (id, l) -> {
             before[0] = l;
             Map<String, Instant> live = new HashMap<>(l.live());
-            live.remove(digest);
-            live.put(next, nextExpiresAt);
-            List<String> spent = new ArrayList<>(l.spent());
-            spent.add(digest);
-            while (spent.size() > SPENT_KEPT) {
-                spent.remove(0);
+            Map<Integer, String> spent = new HashMap<>(l.spent());
+            Instant expiresAt = live.remove(digest);
+            if (expiresAt != null) {
+                spent.put(RefreshTokens.slot(generation), digest);
+                spentExpiry.put(id + "/" + RefreshTokens.slot(generation), expiresAt);
             }
-            return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), l.ended(), live, spent);
+            live.put(next, nextExpiresAt);
+            return with(l, l.ended(), live, spent);
         });
         return Optional.ofNullable(before[0]);
     }
 
     @Override
-    public void undo(String login, String digest, String next, boolean keepSpent) {
+    public void undo(String login, String next) {
         logins.computeIfPresent(login, (id, l) -> {
             Map<String, Instant> live = new HashMap<>(l.live());
             live.remove(next);
-            List<String> spent = new ArrayList<>(l.spent());
-            if (!keepSpent) {
-                spent.removeIf(digest::equals);
+            return with(l, l.ended(), live, l.spent());
+        });
+    }
+
+    @Override
+    public void restore(String login, long generation, String digest, String next) {
+        logins.computeIfPresent(login, (id, l) -> {
+            Map<String, Instant> live = new HashMap<>(l.live());
+            Map<Integer, String> spent = new HashMap<>(l.spent());
+            live.remove(next);
+            String restored = spent.remove(RefreshTokens.slot(generation));
+            Instant expiresAt = spentExpiry.remove(id + "/" + RefreshTokens.slot(generation));
+            if (restored != null && expiresAt != null) {
+                live.put(restored, expiresAt);
             }
-            return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), l.ended(), live, spent);
+            return with(l, l.ended(), live, spent);
         });
     }
 
@@ -60,19 +71,19 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
 
     @Override
     public void end(String login, Instant now) {
-        logins.computeIfPresent(login, (id, l) -> ended(l));
+        logins.computeIfPresent(login, (id, l) -> with(l, true, Map.of(), l.spent()));
     }
 
     @Override
     public void endUser(String userId, Instant now) {
-        logins.replaceAll((id, l) -> l.userId().equals(userId) ? ended(l) : l);
+        logins.replaceAll((id, l) -> l.userId().equals(userId) ? with(l, true, Map.of(), l.spent()) : l);
     }
 
     public int size() {
         return logins.size();
     }
 
-    private static Login ended(Login l) {
-        return new Login(l.id(), l.userId(), l.username(), l.start(), l.endsAt(), true, Map.of(), l.spent());
+    private static Login with(Login l, boolean ended, Map<String, Instant> live, Map<Integer, String> spent) {
+        return new Login(l.id(), l.userId(), l.username(), l.epoch(), l.start(), l.endsAt(), ended, live, spent);
     }
 }

@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryUsers implements Users {
 
     private final Map<String, User> byId = new ConcurrentHashMap<>();
+    private volatile RuntimeException failReads;
+
+    /** Makes every read by id fail with {@code failure} (a store that is down), or no more with {@code null}. */
+    public void failReads(RuntimeException failure) {
+        failReads = failure;
+    }
 
     @Override
     public Optional<User> byUsername(String canonicalUsername) {
@@ -23,6 +29,10 @@ public final class InMemoryUsers implements Users {
 
     @Override
     public Optional<User> byId(String id) {
+        RuntimeException failure = failReads;
+        if (failure != null) {
+            throw failure;
+        }
         return Optional.ofNullable(byId.get(id));
     }
 
@@ -60,9 +70,16 @@ public final class InMemoryUsers implements Users {
         User changed = new User(u.id(), u.username(), u.email(), u.emailKey(),
                 update.passwordHash() != null ? update.passwordHash() : u.passwordHash(),
                 update.roles() != null ? update.roles() : u.roles(),
-                update.active() != null ? update.active() : u.active(), u.createdAt(), now.toEpochMilli());
+                update.active() != null ? update.active() : u.active(), u.createdAt(), now.toEpochMilli(),
+                u.sessionEpoch());
         byId.put(id, changed);
         return Optional.of(changed);
+    }
+
+    @Override
+    public synchronized void endSessions(String id) {
+        byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.username(), u.email(), u.emailKey(), u.passwordHash(),
+                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch() + 1));
     }
 
     @Override

@@ -87,6 +87,23 @@ class StoredKeyRingTest {
     }
 
     @Test
+    void reloadWhenAKeyInClearAppearsBesideEncryptedOnesThenItIsNeitherUsedNorEncrypted() {
+        StoredKeyRing ring = ring();
+        String genuine = ring.signer().kid();
+        TokenAlgorithm es256 = TokenAlgorithm.ES256;
+        java.security.KeyPair pair = es256.generateKeyPair();
+        SigningKey planted = new SigningKey(KeyCodec.thumbprint(pair.getPublic()), es256, pair.getPrivate(), pair.getPublic(),
+                clock.instant().minusSeconds(1), clock.instant().minusSeconds(1));
+        store.add(KeyCodec.toStored(planted));
+        clock.advance(StoredKeyRing.REFRESH.plusSeconds(1));
+        assertEquals(genuine, ring.signer().kid(), "a key written into the store in clear does not sign");
+        assertTrue(ring.verificationKey(planted.kid()).isEmpty(), "nor verify");
+        assertEquals(genuine, ring().signer().kid(), "not at a restart either, once a key is encrypted");
+        assertTrue(store.stored().stream().filter(k -> k.kid().equals(planted.kid())).findFirst().orElseThrow()
+                .privateJwk().startsWith("{"), "left as it is, for an operator to look at");
+    }
+
+    @Test
     void rotateThenTheNewKeyIsPublishedAtOnceAndSignsOnlyAfterTheActivationDelay() {
         StoredKeyRing ring = ring();
         String initial = ring.signer().kid();
