@@ -2,6 +2,7 @@ package dev.jwtlib;
 
 import dev.jwtlib.account.BootstrapAdminSettings;
 import dev.jwtlib.account.LoginSettings;
+import dev.jwtlib.config.ServiceUrl;
 import dev.jwtlib.http.HttpSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
@@ -32,7 +33,8 @@ class Settings {
 
     @Inject
     Settings(Config config) {
-        this.token = TokenSettings.from(config);
+        this.token = TokenSettings.from(config, ServiceUrl.local(config));
+        ServiceUrl.check(TokenSettings.ISSUER, token.issuer());
         this.session = SessionSettings.from(config);
         this.password = PasswordSettings.from(config);
         this.store = StoreSettings.from(config);

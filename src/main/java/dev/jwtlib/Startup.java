@@ -46,10 +46,13 @@ class Startup {
         store.isReachable();
         keys.describe();
         String passwords = hasher.parameters();
-        LOG.info(() -> "jwtlib: ready; passwords hashed with " + passwords + "; issuer '" + tokenSettings.issuer()
-                + "', audience "
-                + tokenSettings.audience().map(a -> "'" + a + "'").orElse("not checked") + ", access tokens "
-                + tokenSettings.ttl() + ", refresh tokens " + sessionSettings.refreshTtl()
-                + "; JWKS at /.well-known/jwks.json");
+        boolean configuredIssuer = config.getOptionalValue(TokenSettings.ISSUER, String.class).isPresent();
+        LOG.info(() -> "jwtlib: ready at " + tokenSettings.issuer() + "; passwords hashed with " + passwords
+                + "; issuer '" + tokenSettings.issuer() + "'"
+                + (configuredIssuer ? "" : " (the default: behind a proxy or with several instances set jwtlib.issuer to the public URL)")
+                + ", audience " + tokenSettings.audience().map(a -> "'" + a + "'").orElse("not checked")
+                + ", access tokens " + tokenSettings.ttl() + ", refresh tokens " + sessionSettings.refreshTtl()
+                + ", logins at most " + sessionSettings.maxLifetime()
+                + "; metadata at /.well-known/oauth-authorization-server, JWKS at /.well-known/jwks.json");
     }
 }

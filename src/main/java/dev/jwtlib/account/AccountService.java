@@ -216,22 +216,6 @@ public class AccountService {
         return authenticated.map(user -> upgradeHash(user, rawPassword));
     }
 
-    /**
-     * A service client's HTTP Basic credentials (RFC 7662 client authentication): only an active
-     * account with the role {@code service} authenticates this way. Any other account's password
-     * is never checked here (it costs a dummy check, as an unknown name does, and fails), so the
-     * endpoint is no oracle for user passwords. Failures are not counted against the account: a
-     * wrong secret from anyone never stops the right one from working (the caller throttles by
-     * source address).
-     */
-    public Optional<User> authenticateService(String rawUsername, String rawPassword) {
-        String username = AccountRules.canonicalUsername(rawUsername);
-        Optional<User> client = AccountRules.usernameProblem(username).isEmpty()
-                && PasswordPolicy.characterProblem(rawPassword).isEmpty()
-                ? users.byUsername(username).filter(u -> u.roles().contains(Roles.SERVICE)) : Optional.empty();
-        return check(client, rawPassword);
-    }
-
     /** Ends every lock and failure count of the account, for every source (also after the account is deleted). */
     public void unlock(User user) {
         guard.unlock(user.username());

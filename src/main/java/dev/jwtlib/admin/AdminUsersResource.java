@@ -3,6 +3,7 @@ package dev.jwtlib.admin;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.Roles;
 import dev.jwtlib.error.InvalidInput;
+import dev.jwtlib.http.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,8 +43,8 @@ public class AdminUsersResource {
 
     @GET
     public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        long from = number("offset", offset, 0, 0, Integer.MAX_VALUE);
-        long size = number("limit", limit, 50, 1, MAX_LIMIT);
+        long from = QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        long size = QueryParams.number("limit", limit, 50, 1, MAX_LIMIT);
         return new UserPage(administration.page(from, size).stream().map(PublicUser::of).toList(),
                 administration.count());
     }
@@ -77,20 +78,5 @@ public class AdminUsersResource {
     public Response delete(@PathParam("username") String username) {
         administration.delete(username, security.getUserPrincipal().getName());
         return Response.noContent().build();
-    }
-
-    private static long number(String name, String raw, long defaultValue, long min, long max) {
-        if (raw == null || raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInput(name, "must be a whole number from " + min + " to " + max);
     }
 }

@@ -143,6 +143,19 @@ public class SecurityEvents {
         audit("user_admin", outcome, username, all);
     }
 
+    /** An administrator's change to an OAuth client: {@code created}, {@code secret_replaced} or {@code deleted}. */
+    public void clientAdministration(String clientId, String outcome, String by, Map<String, String> details) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put("by", by);
+        all.put("client_id", clientId);
+        audit("client_admin", outcome, null, all);
+    }
+
+    /** A token issued to a client for itself ({@code client_credentials}). */
+    public void clientToken(String clientId) {
+        count("jwtlib.client_tokens", "Tokens issued to clients for themselves", null, null);
+    }
+
     public void signingKey(String kid, String outcome) {
         audit("signing_key", outcome, null, Map.of("kid", kid));
     }

@@ -74,9 +74,14 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
 
     @PostConstruct
     void init() {
-        tokenSettings = TokenSettings.from(config);
         remote = RemoteSettings.from(config);
-        String credentials = remote.clientIdOrFail() + ":" + remote.clientSecretOrFail();
+        tokenSettings = TokenSettings.from(config, remote.baseUrl().orElse(""));
+        if (tokenSettings.issuer().isEmpty()) {
+            remote.authServiceUrl(); // says which setting is missing
+        }
+        // RFC 6749 section 2.3.1: the id and secret are form-urlencoded before they are joined
+        String credentials = URLEncoder.encode(remote.clientIdOrFail(), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(remote.clientSecretOrFail(), StandardCharsets.UTF_8);
         authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
         client = new AuthServiceClient(remote.connectTimeout(), remote.timeout());
         active = Caches.newBuilder(clock)
@@ -128,7 +133,7 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
         if (answer.status() == 401 || answer.status() == 403) {
             LOG.severe(() -> "jwtlib: the auth service at " + url + " refused this application's client credentials (HTTP "
                     + answer.status() + "): check " + RemoteSettings.CLIENT_ID + " and " + RemoteSettings.CLIENT_SECRET
-                    + ", and that the account is active and has the role 'service'");
+                    + ", and that the client exists and has the role 'service'");
             throw AuthServiceClient.unavailable(url, "HTTP " + answer.status() + " for the client credentials", null);
         }
         if (answer.status() != 200) {

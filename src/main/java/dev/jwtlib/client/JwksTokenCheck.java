@@ -32,8 +32,11 @@ public class JwksTokenCheck implements AccessTokenCheck {
 
     @PostConstruct
     void init() {
-        tokenSettings = TokenSettings.from(config);
         remote = RemoteSettings.from(config);
+        tokenSettings = TokenSettings.from(config, remote.baseUrl().orElse(""));
+        if (tokenSettings.issuer().isEmpty()) {
+            remote.authServiceUrl(); // says which setting is missing
+        }
         RemoteJwks jwks = new RemoteJwks(remote.jwksUrl(), tokenSettings.algorithm(), remote.jwksCacheTtl(),
                 remote.jwksMinRefresh(), new AuthServiceClient(remote.connectTimeout(), remote.timeout()), clock);
         verifier = new CachingTokenVerifier(tokenSettings, jwks::key, clock);

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * How an application that accepts the auth service's tokens reaches it.
  *
+ * @param baseUrl             the auth service's base URL ({@code jwtlib.auth-service.url}), also the
+ *                            default of the issuer required in tokens ({@code jwtlib.issuer})
  * @param jwksUrl             the auth service's JWK Set ({@code jwtlib.jwks.url}, default
  *                            {@code <jwtlib.auth-service.url>/.well-known/jwks.json})
  * @param introspectionUrl    its introspection endpoint ({@code jwtlib.introspection.url}, default
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.config.Config;
  * @param connectTimeout      ({@code jwtlib.auth-service.connect-timeout})
  * @param timeout             the most a call to the auth service may take ({@code jwtlib.auth-service.timeout})
  */
-public record RemoteSettings(URI jwksUrl, URI introspectionUrl, Optional<String> clientId,
+public record RemoteSettings(Optional<String> baseUrl, URI jwksUrl, URI introspectionUrl, Optional<String> clientId,
                              Optional<String> clientSecret, Duration jwksCacheTtl, Duration jwksMinRefresh,
                              Duration activeCacheTtl, Duration inactiveCacheTtl, Duration connectTimeout,
                              Duration timeout) {
@@ -42,7 +44,7 @@ public record RemoteSettings(URI jwksUrl, URI introspectionUrl, Optional<String>
      */
     public static RemoteSettings from(Config config) {
         Optional<String> base = ConfigValues.optional(config, BASE_URL).map(u -> u.replaceAll("/+$", ""));
-        return new RemoteSettings(
+        return new RemoteSettings(base,
                 url(config, JWKS_URL, base.map(b -> b + "/.well-known/jwks.json")),
                 url(config, INTROSPECTION_URL, base.map(b -> b + "/api/auth/introspect")),
                 ConfigValues.optional(config, CLIENT_ID),
@@ -55,13 +57,23 @@ public record RemoteSettings(URI jwksUrl, URI introspectionUrl, Optional<String>
                 ConfigValues.duration(config, "jwtlib.auth-service.timeout", "PT5S"));
     }
 
+    /**
+     * The auth service's base URL, the default of the issuer the tokens must have.
+     *
+     * @throws IllegalStateException when it is not configured
+     */
+    public String authServiceUrl() {
+        return baseUrl.orElseThrow(() -> missing(BASE_URL + " (or jwtlib.issuer)",
+                "the auth service's base URL, such as https://auth.example.com"));
+    }
+
     /** The client credentials introspection needs. */
     public String clientIdOrFail() {
-        return clientId.orElseThrow(() -> missing(CLIENT_ID, "the username of an account with the role 'service'"));
+        return clientId.orElseThrow(() -> missing(CLIENT_ID, "the client_id of an OAuth client of the auth service (POST /api/admin/clients)"));
     }
 
     public String clientSecretOrFail() {
-        return clientSecret.orElseThrow(() -> missing(CLIENT_SECRET, "that account's password"));
+        return clientSecret.orElseThrow(() -> missing(CLIENT_SECRET, "that client's secret"));
     }
 
     private static URI url(Config config, String key, Optional<String> derived) {

@@ -1,6 +1,6 @@
 package dev.jwtlib.error;
 
-/** The request would create a second user with a taken username or email ({@code 409}). */
+/** The request would create a second user with a taken username or email, or a second client with a taken id ({@code 409}). */
 public class Conflict extends AuthError {
 
     public Conflict(String message) {

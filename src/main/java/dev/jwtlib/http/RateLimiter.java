@@ -40,21 +40,6 @@ public final class RateLimiter {
     }
 
     /**
-     * Checks that {@code key} has a call left, without taking it (for counting failures only).
-     *
-     * @throws TooManyRequests when it has none left now
-     */
-    public void requireAvailable(String key) {
-        long now = clock.millis();
-        Bucket bucket = buckets.getIfPresent(key);
-        long waitMillis = bucket == null ? 0 : bucket.waitFor(perMinute, now);
-        if (waitMillis > 0) {
-            throw new TooManyRequests("Too many failed attempts from your address; try again in a moment.",
-                    Math.max(1, (waitMillis + 999) / 1000));
-        }
-    }
-
-    /**
      * Gives back a call {@link #take taken} for {@code key}: for limits that count only failures,
      * which take a call before the check (so that parallel attempts cannot all pass a check of
      * what is left) and give it back when the check succeeds.

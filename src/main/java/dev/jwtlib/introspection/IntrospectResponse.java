@@ -8,24 +8,27 @@ import java.util.List;
 
 /**
  * The RFC 7662 section 2.2 answer (the Python {@code IntrospectResponse}). A usable token gives
- * {@code active: true} with its claims and user; anything else gives exactly
+ * {@code active: true} with its claims (RFC 7662 section 2.2) and the user, or for a client's own
+ * token its {@code client_id}; anything else gives exactly
  * {@code {"active": false}}, with no hint why (absent members are left out of the JSON).
  */
-@JsonbPropertyOrder({"active", "sub", "username", "exp", "iat", "iss", "jti", "tokenType", "groups", "user"})
+@JsonbPropertyOrder({"active", "sub", "username", "clientId", "exp", "iat", "iss", "aud", "jti", "tokenType", "groups", "user"})
 public record IntrospectResponse(
         @JsonbProperty("active") boolean active,
         @JsonbProperty("sub") String sub,
         @JsonbProperty("username") String username,
+        @JsonbProperty("client_id") String clientId,
         @JsonbProperty("exp") Long exp,
         @JsonbProperty("iat") Long iat,
         @JsonbProperty("iss") String iss,
+        @JsonbProperty("aud") String aud,
         @JsonbProperty("jti") String jti,
         @JsonbProperty("token_type") String tokenType,
         @JsonbProperty("groups") List<String> groups,
         @JsonbProperty("user") PublicUser user) {
 
     private static final IntrospectResponse INACTIVE =
-            new IntrospectResponse(false, null, null, null, null, null, null, null, null, null);
+            new IntrospectResponse(false, null, null, null, null, null, null, null, null, null, null, null);
 
     public IntrospectResponse {
         groups = groups == null ? null : List.copyOf(groups);
@@ -35,10 +38,15 @@ public record IntrospectResponse(
         return INACTIVE;
     }
 
-    /** The answer for a usable token of an existing, active user. */
-    public static IntrospectResponse active(VerifiedToken token, PublicUser user) {
-        return new IntrospectResponse(true, token.subject(), token.username(), token.expiresAt().getEpochSecond(),
-                token.issuedAt().getEpochSecond(), token.issuer(), token.jti(), "Bearer",
-                token.groups().stream().sorted().toList(), user);
+    /**
+     * The answer for a usable token: of an existing, active user ({@code user} given), or a
+     * client's own token of an existing client ({@code user} {@code null}, {@code client_id} set).
+     *
+     * @param audience the {@code aud} every token carries, or {@code null}
+     */
+    public static IntrospectResponse active(VerifiedToken token, PublicUser user, String audience) {
+        return new IntrospectResponse(true, token.subject(), token.username(), token.clientId(),
+                token.expiresAt().getEpochSecond(), token.issuedAt().getEpochSecond(), token.issuer(), audience, token.jti(),
+                "Bearer", token.groups().stream().sorted().toList(), user);
     }
 }

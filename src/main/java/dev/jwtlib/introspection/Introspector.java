@@ -6,9 +6,11 @@ import dev.jwtlib.account.User;
 import dev.jwtlib.account.Users;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.oauth.Clients;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.RevocationList;
 import dev.jwtlib.verify.Caches;
+import dev.jwtlib.verify.TokenSettings;
 import dev.jwtlib.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,8 @@ import java.util.Optional;
 
 /**
  * The Python {@code introspect_token}: never throws for a bad token. A token is active only when
- * it verifies, is not revoked, and its user still exists, is active and still has that name.
+ * it verifies, is not revoked, and its user still exists, is active and still has that name (or,
+ * for a client's own token, its client still exists).
  * The user is read from the store at most every {@link #USER_CACHE_TTL} per user; a user whose
  * sessions were ended since (deactivation, role change, deletion, password change) is read again.
  */
@@ -35,15 +38,20 @@ public class Introspector {
     private SecurityEvents events;
     private AccessTokens tokens;
     private Users users;
+    private Clients clients;
+    private TokenSettings tokenSettings;
     private RevocationList revocations;
     private Clock clock;
     private Cache<String, CachedUser> cache;
 
     @Inject
-    public Introspector(SecurityEvents events, AccessTokens tokens, Users users, RevocationList revocations, Clock clock) {
+    public Introspector(SecurityEvents events, AccessTokens tokens, Users users, Clients clients, TokenSettings tokenSettings,
+                        RevocationList revocations, Clock clock) {
         this.events = events;
         this.tokens = tokens;
         this.users = users;
+        this.clients = clients;
+        this.tokenSettings = tokenSettings;
         this.revocations = revocations;
         this.clock = clock;
         this.cache = Caches.newBuilder(clock).maximumSize(USER_CACHE_CAPACITY).expireAfterWrite(USER_CACHE_TTL).build();
@@ -66,10 +74,17 @@ public class Introspector {
         } catch (InvalidToken e) {
             return IntrospectResponse.inactive();
         }
+        String audience = tokenSettings.audience().orElse(null);
+        if (verified.clientId() != null) {
+            // a client's own token: usable while the client exists (its deletion or new secret revokes it too)
+            return clients.byId(verified.clientId())
+                    .map(client -> IntrospectResponse.active(verified, null, audience))
+                    .orElse(IntrospectResponse.inactive());
+        }
         return user(verified.subject())
                 .filter(User::active)
                 .filter(user -> user.username().equals(verified.username()))
-                .map(user -> IntrospectResponse.active(verified, PublicUser.of(user)))
+                .map(user -> IntrospectResponse.active(verified, PublicUser.of(user), audience))
                 .orElse(IntrospectResponse.inactive());
     }
 

@@ -1,15 +1,14 @@
 package dev.jwtlib.mechanism;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads an {@code Authorization} header: the scheme is matched case-insensitively (RFC 9110
- * section 11.1), {@code Bearer} carries a token (RFC 6750 section 2.1), {@code Basic} a UTF-8
- * {@code user:password} pair (RFC 7617).
+ * section 11.1), {@code Bearer} carries a token (RFC 6750 section 2.1). {@code Basic} is
+ * recognised only to be refused: no protected resource takes a password (a client's Basic
+ * credentials are read by the OAuth endpoints themselves).
  */
 public final class AuthorizationHeader {
 
@@ -28,11 +27,8 @@ public final class AuthorizationHeader {
     public record Bearer(String token) implements Credentials {
     }
 
-    public record Basic(String username, String password) implements Credentials {
-        @Override
-        public String toString() {
-            return "Basic[" + username + "]";
-        }
+    /** HTTP Basic credentials, not decoded. */
+    public record Basic() implements Credentials {
     }
 
     /** A header with a known scheme but an unusable value. */
@@ -53,7 +49,7 @@ public final class AuthorizationHeader {
         String rest = space < 0 ? "" : value.substring(space + 1).strip();
         return switch (scheme) {
             case "bearer" -> Optional.of(bearer(rest));
-            case "basic" -> Optional.of(basic(rest));
+            case "basic" -> Optional.of(new Basic());
             default -> Optional.empty();
         };
     }
@@ -68,18 +64,5 @@ public final class AuthorizationHeader {
             return new Malformed("Bearer");
         }
         return new Bearer(token);
-    }
-
-    private static Credentials basic(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (encoded.isEmpty() || colon < 0) {
-                return new Malformed("Basic");
-            }
-            return new Basic(decoded.substring(0, colon), decoded.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-            return new Malformed("Basic");
-        }
     }
 }

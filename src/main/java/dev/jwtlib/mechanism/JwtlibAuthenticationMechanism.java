@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,17 +29,17 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The one authentication mechanism, in the auth service and in every application that accepts
- * its tokens: {@code Authorization: Bearer} access tokens for users, and in the auth service
- * ({@link Mode#ISSUER}) HTTP {@code Basic} for service clients on the introspection endpoint.
- * A thin translator: it extracts the credential, asks the identity stores, and on a protected
- * resource answers a missing or bad credential with a {@code 401} challenge (RFC 6750 for Bearer,
- * {@code Basic realm} on the introspection endpoint) and an unreachable dependency with {@code 503}.
- * Unprotected resources (no security constraint) are not checked at all.
+ * its tokens: {@code Authorization: Bearer} access tokens, and nothing else (no password is ever
+ * checked here; OAuth clients authenticate at the OAuth endpoints themselves). A thin
+ * translator: it extracts the token, asks the identity store, and on a protected resource
+ * answers a missing or bad token with a {@code 401} RFC 6750 challenge and an unreachable
+ * dependency with {@code 503}. Unprotected resources (no security constraint) are not checked at
+ * all. It also adds the {@link Cors} headers, to its refusals too, and answers CORS preflights of
+ * protected resources (which a browser sends without credentials).
  */
 @ApplicationScoped
 public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    private static final String INTROSPECTION_PATH = "/api/auth/introspect";
     /** At most this much of a refused request's body is read before the answer. */
     private static final long DRAIN_LIMIT = 64 * 1024;
     /**
@@ -57,50 +55,51 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     Config config;
 
-    private boolean issuer;
+    private Cors cors;
 
     @PostConstruct
     void init() {
-        issuer = Mode.from(config) == Mode.ISSUER;
+        cors = Cors.from(config);
+    }
+
+    Cors cors() {
+        return cors;
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        cors.apply(request, response);
         if (!context.isProtected()) {
             return context.doNothing();
+        }
+        if (cors.enabled() && Cors.isPreflight(request)) {
+            cors.answerPreflight(request, response);
+            return finish(request, response, null);
         }
         Optional<Credentials> credentials = AuthorizationHeader.parse(request.getHeader("Authorization"));
         if (credentials.isEmpty()) {
             return refuse(request, response, new Unauthenticated(
-                    "This resource needs credentials: send an Authorization header.",
-                    isIntrospection(request) ? Challenge.basic() : Challenge.bearer()));
+                    "This resource needs credentials: send an Authorization header with a Bearer access token.",
+                    Challenge.bearer()));
         }
-        Credential credential;
-        if (credentials.get() instanceof Bearer bearer) {
-            credential = new BearerTokenCredential(bearer.token());
-        } else if (credentials.get() instanceof Basic basic && isIntrospection(request)) {
-            credential = new UsernamePasswordCredential(basic.username(), basic.password());
-        } else if (credentials.get() instanceof Basic) {
-            // Passwords are taken only where RFC 7662 asks for client authentication, so they
-            // cannot be guessed through every protected URL.
-            return refuse(request, response, refused(request, "This resource takes a Bearer access token."));
-        } else {
-            return refuse(request, response, refused(request, "The Authorization header is malformed."));
+        if (!(credentials.get() instanceof Bearer bearer)) {
+            return refuse(request, response, refused(credentials.get() instanceof Basic
+                    ? "This resource takes a Bearer access token, not a password."
+                    : "The Authorization header is malformed."));
         }
         CredentialValidationResult result;
         try {
-            result = identityStores.validate(credential);
+            result = identityStores.validate(new BearerTokenCredential(bearer.token()));
         } catch (AuthError e) {
             // a dependency is down (503), or the caller is throttled (429): said as such, not as a bad credential
             return refuse(request, response, e);
         }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            offerServerCacheKey(context, credentials.get(), result);
+            offerServerCacheKey(context, bearer, result);
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
         }
-        return refuse(request, response, refused(request, credential instanceof BearerTokenCredential
-                ? "The access token is invalid, expired or revoked." : "The username or password is incorrect."));
+        return refuse(request, response, refused("The access token is invalid, expired or revoked."));
     }
 
     /**
@@ -113,7 +112,7 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
      * every request (revocation, lockout), so a cached caller is only reused for a credential
      * that is valid now.
      */
-    private static void offerServerCacheKey(HttpMessageContext context, Credentials credentials,
+    private static void offerServerCacheKey(HttpMessageContext context, Bearer credentials,
                                             CredentialValidationResult result) {
         var subject = context.getClientSubject();
         if (subject == null) {
@@ -125,32 +124,15 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         subject.getPrivateCredentials().add(hints);
     }
 
-    /** A salted digest of the credential, the caller's name and groups (package-private for tests). */
-    static String serverCacheKey(Credentials credentials, String caller, Set<String> groups) {
-        String credential;
-        if (credentials instanceof Bearer bearer) {
-            credential = "bearer\0" + bearer.token();
-        } else if (credentials instanceof Basic basic) {
-            credential = "basic\0" + basic.username() + "\0" + basic.password();
-        } else {
-            throw new IllegalArgumentException("only a validated Bearer or Basic credential has a key");
-        }
-        return "jwtlib:" + TokenIds.digest(CACHE_KEY_SECRET + "\0" + credential + "\0" + caller + "\0"
+    /** A salted digest of the token, the caller's name and groups (package-private for tests). */
+    static String serverCacheKey(Bearer bearer, String caller, Set<String> groups) {
+        return "jwtlib:" + TokenIds.digest(CACHE_KEY_SECRET + "\0bearer\0" + bearer.token() + "\0" + caller + "\0"
                 + String.join(",", new TreeSet<>(groups)));
     }
 
-    /** The auth service's introspection endpoint, the one place that takes Basic credentials. */
-    private boolean isIntrospection(HttpServletRequest request) {
-        if (!issuer) {
-            return false;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(INTROSPECTION_PATH) || path.startsWith(INTROSPECTION_PATH + "/");
-    }
-
-    /** Credentials that cannot be used here: Basic's challenge on introspection, else RFC 6750's {@code invalid_token}. */
-    private AuthError refused(HttpServletRequest request, String detail) {
-        return new Unauthenticated(detail, isIntrospection(request) ? Challenge.basic() : Challenge.invalidToken(detail));
+    /** Credentials that cannot be used here: RFC 6750's {@code invalid_token}. */
+    private static AuthError refused(String detail) {
+        return new Unauthenticated(detail, Challenge.invalidToken(detail));
     }
 
     /** Answers the request with the error's problem and headers; the resource is not called. */
@@ -160,12 +142,21 @@ public class JwtlibAuthenticationMechanism implements HttpAuthenticationMechanis
         problem.headers().forEach(response::setHeader);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        return finish(request, response, problem.toJson());
+    }
+
+    /**
+     * Ends the exchange here: reads what is left of the request's body (bounded), writes
+     * {@code body} (if any) and closes the response, so that a finished exchange is not replaced
+     * by the container's error page.
+     */
+    private static AuthenticationStatus finish(HttpServletRequest request, HttpServletResponse response, String body) {
         try {
-            // Read what is left of a refused request's body (bounded) and close the response:
-            // a finished exchange is not replaced by the container's error page.
             drain(request);
             var writer = response.getWriter();
-            writer.write(problem.toJson());
+            if (body != null) {
+                writer.write(body);
+            }
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The one bulkhead for password hashing: every request that hashes (login, registration,
- * password change, a service client's Basic check) runs its hashing here, so that overload gives
+ * password change) runs its hashing here, so that overload gives
  * fast {@code 503}s instead of every request slowing down and the server's own threads never wait
  * for a core. The request thread is released at once (JAX-RS async); the work
  * runs on one of {@link #CORES} hashing threads of its own, and at most {@link #CORES} more wait

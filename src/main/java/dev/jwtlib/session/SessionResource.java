@@ -7,6 +7,7 @@ import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.TooManyFailures;
 import dev.jwtlib.http.ClientAddresses;
 import dev.jwtlib.http.JsonRequests;
+import dev.jwtlib.http.NoStore;
 import dev.jwtlib.http.RateLimited;
 import dev.jwtlib.mechanism.AuthorizationHeader;
 import dev.jwtlib.password.HashAdmission;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -102,8 +102,6 @@ public class SessionResource {
 
     /** Token responses must not be stored by caches (RFC 6749 section 5.1). */
     private static Response tokens(LoginResponse pair) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(pair).cacheControl(noStore).header("Pragma", "no-cache").build();
+        return Response.ok(pair).cacheControl(NoStore.cacheControl()).header("Pragma", "no-cache").build();
     }
 }

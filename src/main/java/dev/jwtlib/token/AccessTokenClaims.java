@@ -10,8 +10,9 @@ import java.util.TreeSet;
 
 /**
  * The claims of an access token, MicroProfile JWT compatible: {@code iss, sub, upn,
- * preferred_username, groups, iat, exp, jti}, {@code aud} when configured, and {@code sid}, the
- * login (refresh family) the token belongs to, so that ending a login ends its access tokens.
+ * preferred_username, groups, iat, exp, jti}, {@code aud} when configured, {@code sid}, the
+ * login (refresh family) the token belongs to, so that ending a login ends its access tokens,
+ * and {@code client_id} on a client's own token.
  */
 final class AccessTokenClaims {
 
@@ -32,6 +33,9 @@ final class AccessTokenClaims {
         claims.put("jti", jti);
         if (sessionId != null) {
             claims.put(VerifiedToken.SESSION_ID_CLAIM, sessionId);
+        }
+        if (subject.clientId() != null) {
+            claims.put(VerifiedToken.CLIENT_ID_CLAIM, subject.clientId());
         }
         return claims;
     }

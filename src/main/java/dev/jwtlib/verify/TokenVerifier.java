@@ -78,7 +78,8 @@ public final class TokenVerifier {
             }
             return new VerifiedToken(claims.getSubject(), name(claims), groups(claims), claims.getIssuer(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()), expiresAt, claims.getJwtId(),
-                    claims.getClaimValue(VerifiedToken.SESSION_ID_CLAIM) instanceof String sid ? sid : null);
+                    claims.getClaimValue(VerifiedToken.SESSION_ID_CLAIM) instanceof String sid ? sid : null,
+                    claims.getClaimValue(VerifiedToken.CLIENT_ID_CLAIM) instanceof String client ? client : null);
         } catch (InvalidToken e) {
             throw e;
         } catch (ParseException | MalformedClaimException | RuntimeException e) {

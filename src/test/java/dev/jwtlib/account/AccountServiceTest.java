@@ -68,24 +68,6 @@ class AccountServiceTest {
     }
 
     @Test
-    void authenticateServiceWhenTheAccountHasNoServiceRoleThenFailsEvenWithTheRightPassword() {
-        service.register("alice");
-        service.register("orders", List.of(Roles.SERVICE));
-        assertTrue(accounts.authenticateService("alice", PASSWORD).isEmpty(), "no oracle for user passwords");
-        assertTrue(accounts.authenticateService("orders", PASSWORD).isPresent());
-        assertTrue(accounts.authenticateService("nobody", PASSWORD).isEmpty());
-    }
-
-    @Test
-    void authenticateServiceWhenManyWrongSecretsThenTheRightOneStillWorks() {
-        service.register("orders", List.of(Roles.SERVICE));
-        for (int i = 0; i < 20; i++) {
-            assertTrue(accounts.authenticateService("orders", "wrong " + i).isEmpty());
-        }
-        assertTrue(accounts.authenticateService("orders", PASSWORD).isPresent());
-    }
-
-    @Test
     void changePasswordWhenTheNewOneBreaksARuleThenRefusedBeforeTheCurrentOneIsChecked() {
         User alice = service.register("alice");
         assertThrows(InvalidInput.class, () -> accounts.changePassword(alice, "wrong current", "short", SOURCE));

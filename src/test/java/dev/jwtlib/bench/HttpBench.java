@@ -40,6 +40,7 @@ public final class HttpBench {
     static final String ADMIN = "bench-admin";
     static final String ADMIN_PASSWORD = "bench admin passphrase, long enough";
     static final String PASSWORD = "bench user passphrase, long enough";
+    static final String CLIENT_SECRET = "the bench introspector's secret, long enough";
     static final String CLIENT = "bench-introspector";
     /** Logins spread over this many accounts, as real logins are (one account's parallel checks are bounded). */
     static final int LOGIN_USERS = 40;
@@ -187,7 +188,7 @@ public final class HttpBench {
 
     private static Map<String, String> introspectConfig(String authUrl, String ttl) {
         return Map.of("jwtlib.mode", "introspect", "jwtlib.auth-service.url", authUrl,
-                "jwtlib.introspection.client-id", CLIENT, "jwtlib.introspection.client-secret", PASSWORD,
+                "jwtlib.introspection.client-id", CLIENT, "jwtlib.introspection.client-secret", CLIENT_SECRET,
                 "jwtlib.introspection.cache-ttl", ttl);
     }
 
@@ -409,7 +410,7 @@ public final class HttpBench {
 
     static HttpRequest introspect(String authUrl, String token) {
         return post(authUrl + "/api/auth/introspect", "application/x-www-form-urlencoded", form("token", token),
-                basic(CLIENT, PASSWORD));
+                basic(CLIENT, CLIENT_SECRET));
     }
 
     static JsonObject json(HttpResponse<String> response) {
@@ -469,16 +470,15 @@ public final class HttpBench {
         Setup(String authUrl) throws Exception {
             this.authUrl = authUrl;
             register(username);
-            register(CLIENT);
             for (int i = 0; i < LOGIN_USERS; i++) {
                 register(loginName(i));
             }
             String admin = json(expect(200, post(authUrl + "/api/auth/login", "application/json",
                     "{\"username\":\"" + ADMIN + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null)))
                     .getString("access_token");
-            expect(200, HttpRequest.newBuilder(URI.create(authUrl + "/api/admin/users/" + CLIENT))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"roles\":[\"service\"]}")).build());
+            // the introspecting client, with a secret the resource servers are configured with
+            expect(201, post(authUrl + "/api/admin/clients", "application/json", "{\"client_id\":\"" + CLIENT
+                    + "\",\"client_secret\":\"" + CLIENT_SECRET + "\"}", "Bearer " + admin));
             userToken = json(expect(200, HttpBench.login(authUrl, username))).getString("access_token");
         }
 

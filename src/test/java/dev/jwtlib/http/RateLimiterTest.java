@@ -27,17 +27,6 @@ class RateLimiterTest {
     }
 
     @Test
-    void requireAvailableThenChecksWithoutTaking() {
-        for (int i = 0; i < 100; i++) {
-            limiter.requireAvailable("a");
-        }
-        for (int i = 0; i < 60; i++) {
-            limiter.take("a");
-        }
-        assertThrows(TooManyRequests.class, () -> limiter.requireAvailable("a"));
-    }
-
-    @Test
     void refundThenTheCallIsBackButNeverMoreThanTheMinutesCalls() {
         for (int i = 0; i < 60; i++) {
             limiter.take("a");

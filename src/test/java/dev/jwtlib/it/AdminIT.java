@@ -71,13 +71,13 @@ class AdminIT extends DeployedService {
     void patchWhenDeactivatedThenTokensStopAndLoginRefused() {
         String username = api.newUser("deact");
         JsonObject login = api.login(username, PASSWORD);
-        String client = api.newUserWithRoles("svcdeact", "service");
+        Api.Client client = api.newClient("svcdeact");
         Api.Reply reply = api.patchJson("/api/admin/users/" + username, "{\"is_active\":false}", api.adminToken());
         assertEquals(200, reply.status(), reply.body());
         assertFalse(reply.json().getBoolean("is_active"));
 
         assertInvalidToken(api.get("/api/auth/me", login.getString("access_token")));
-        assertInactive(api.introspect(login.getString("access_token"), client, PASSWORD));
+        assertInactive(api.introspect(login.getString("access_token"), client));
         assertInvalidToken(api.postJson("/api/auth/refresh",
                 "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}"));
         assertProblem(api.postJson("/api/auth/login", credentials(username, PASSWORD)), 401);

@@ -140,18 +140,38 @@ final class Api {
         return send(request(path).header("Authorization", "Bearer " + bearer).DELETE());
     }
 
-    Reply introspect(String token, String clientUser, String clientPassword) {
-        HttpRequest.Builder request = request("/api/auth/introspect")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-        if (clientUser != null) {
-            request.header("Authorization", basic(clientUser, clientPassword));
+    /** Introspects {@code token} as the client, with its id and secret in HTTP Basic as RFC 6749 section 2.3.1 says. */
+    Reply introspect(String token, Client client) {
+        return introspect(token, client == null ? null : clientBasic(client.id(), client.secret()));
+    }
+
+    /** Introspects {@code token} with this {@code Authorization} header (none when {@code null}). */
+    Reply introspect(String token, String authorization) {
+        return postForm("/api/auth/introspect", "token=" + form(token), authorization);
+    }
+
+    /** A form POST (application/x-www-form-urlencoded). */
+    Reply postForm(String path, String form, String authorization) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return send(request);
     }
 
+    static String form(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** HTTP Basic over the text as it is (what {@code curl -u} sends). */
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Client credentials in HTTP Basic, form-urlencoded first (RFC 6749 section 2.3.1), as OAuth libraries send them. */
+    static String clientBasic(String clientId, String secret) {
+        return basic(form(clientId), form(secret));
     }
 
     // --- domain steps -------------------------------------------------------------------
@@ -205,6 +225,48 @@ final class Api {
                 Json.createObjectBuilder().add("roles", list).build().toString(), adminToken());
         assertEquals(200, reply.status(), reply.body());
         return username;
+    }
+
+    /** An OAuth client: its id and the secret shown when it was made. */
+    record Client(String id, String secret) {
+    }
+
+    /**
+     * A new OAuth client made by the administrator, with {@code roles} ({@code service} when none),
+     * and with {@code secret} when not {@code null} (else a generated one).
+     */
+    Client newClient(String prefix, String secret, String... roles) {
+        var body = Json.createObjectBuilder().add("client_id", uniqueName(prefix));
+        if (roles.length > 0) {
+            var list = Json.createArrayBuilder();
+            for (String role : roles) {
+                list.add(role);
+            }
+            body.add("roles", list);
+        }
+        if (secret != null) {
+            body.add("client_secret", secret);
+        }
+        Reply reply = postJson("/api/admin/clients", body.build().toString(), adminToken());
+        assertEquals(201, reply.status(), reply.body());
+        return new Client(reply.json().getString("client_id"), reply.json().getString("client_secret"));
+    }
+
+    /** A new OAuth client with the role {@code service} and a generated secret. */
+    Client newClient(String prefix) {
+        return newClient(prefix, null);
+    }
+
+    /** A token of the client's own ({@code client_credentials}). */
+    String clientToken(Client client) {
+        Reply reply = postForm("/oauth2/token", "grant_type=client_credentials", clientBasic(client.id(), client.secret()));
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getString("access_token");
+    }
+
+    /** The issuer every token of the service carries. */
+    String issuer() {
+        return System.getProperty("jwtlib.it.issuer", base);
     }
 
     /** The statuses of {@code n} requests sent at the same time; request {@code i} is {@code send.apply(i)}. */

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceServerIT extends DeployedService {
 
+    /** A client id with '-' and a secret with spaces: what RFC 6749's form-encoding of Basic changes. */
     private static final String CLIENT = "rs-introspector";
     private static final String CLIENT_SECRET = "the resource server's own long passphrase";
+    private static final String ISSUER = Api.fromSystemProperties().issuer();
     private static final Duration CACHE_TTL = Duration.ofSeconds(2);
     private static final Duration MIN_REFRESH = Duration.ofSeconds(2);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -46,7 +48,9 @@ class ResourceServerIT extends DeployedService {
         return ResourceServerWars.war("rs-jwks", Map.of(
                 "jwtlib.mode", "jwks",
                 "jwtlib.auth-service.url", PROXY.url(),
-                "jwtlib.jwks.min-refresh-interval", MIN_REFRESH.toString()));
+                "jwtlib.issuer", ISSUER,
+                "jwtlib.jwks.min-refresh-interval", MIN_REFRESH.toString(),
+                "jwtlib.cors.allowed-origins", "https://app.example.test"));
     }
 
     @Deployment(name = "rs-introspect", testable = false, order = 3)
@@ -54,6 +58,7 @@ class ResourceServerIT extends DeployedService {
         return ResourceServerWars.war("rs-introspect", Map.of(
                 "jwtlib.mode", "introspect",
                 "jwtlib.auth-service.url", PROXY.url(),
+                "jwtlib.issuer", ISSUER,
                 "jwtlib.introspection.client-id", CLIENT,
                 "jwtlib.introspection.client-secret", CLIENT_SECRET,
                 "jwtlib.introspection.cache-ttl", CACHE_TTL.toString(),
@@ -65,11 +70,9 @@ class ResourceServerIT extends DeployedService {
     static void serviceClientAndProxy() {
         PROXY.start();
         Api service = Api.fromSystemProperties();
-        Api.Reply registered = service.postJson("/api/auth/register",
-                Api.registration(CLIENT, CLIENT + "@example.com", CLIENT_SECRET));
-        assertTrue(registered.status() == 201 || registered.status() == 409, registered.body());
-        Api.Reply patched = service.patchJson("/api/admin/users/" + CLIENT, "{\"roles\":[\"service\"]}", service.adminToken());
-        assertEquals(200, patched.status(), patched.body());
+        Api.Reply created = service.postJson("/api/admin/clients", jakarta.json.Json.createObjectBuilder()
+                .add("client_id", CLIENT).add("client_secret", CLIENT_SECRET).build().toString(), service.adminToken());
+        assertTrue(created.status() == 201 || created.status() == 409, created.body());
     }
 
     @AfterAll
@@ -86,6 +89,28 @@ class ResourceServerIT extends DeployedService {
 
     private String userToken() {
         return api.accessToken(api.newUser("rs"));
+    }
+
+    // --- CORS in an application protected by the jar ---------------------------------------
+
+    @Test
+    void corsWhenAPreflightOfAProtectedResourceThenTheMechanismAnswersItWithoutCredentials() {
+        Api.Reply preflight = jwks.send(jwks.request("/api/reports").header("Origin", "https://app.example.test")
+                .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "authorization")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.status(), preflight.body());
+        assertEquals("https://app.example.test", preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        Api.Reply refused = jwks.send(jwks.request("/api/reports").header("Origin", "https://app.example.test").GET());
+        assertEquals(401, refused.status());
+        assertEquals("https://app.example.test", refused.header("Access-Control-Allow-Origin"));
+        Api.Reply ok = jwks.send(jwks.request("/api/reports").header("Origin", "https://app.example.test")
+                .header("Authorization", "Bearer " + userToken()).GET());
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("https://app.example.test", ok.header("Access-Control-Allow-Origin"));
+        Api.Reply elsewhere = jwks.send(jwks.request("/api/reports").header("Origin", "https://evil.example.test")
+                .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(null, elsewhere.header("Access-Control-Allow-Origin"));
     }
 
     // --- point 5: valid, wrong role, missing, forged, expired ---------------------------------

@@ -87,7 +87,7 @@ public final class ResourceServerWars {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(MpJwtApplication.class, ReportsResource.class)
                 .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=" + authServiceUrl + "/.well-known/jwks.json\n"
-                        + "mp.jwt.verify.issuer=jwtlib\n"
+                        + "mp.jwt.verify.issuer=" + authServiceUrl + "\n"
                         + "mp.jwt.verify.publickey.algorithm=ES256\n"), "META-INF/microprofile-config.properties");
     }
 }

@@ -35,7 +35,7 @@ class StandardConsumersIT extends DeployedService {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                new JWTClaimsSet.Builder().issuer("jwtlib").build(),
+                new JWTClaimsSet.Builder().issuer(api.issuer()).build(),
                 Set.of("sub", "upn", "groups", "iat", "exp", "jti")));
 
         JWTClaimsSet claims = processor.process(token, null);

@@ -44,27 +44,15 @@ class AuthorizationHeaderTest {
     }
 
     @Test
-    void parseWhenBasicThenUserAndPasswordWithColonsKept() {
+    void parseWhenBasicThenRecognisedButNotDecoded() {
         String encoded = Base64.getEncoder().encodeToString("svc:pa:ss wörd".getBytes(StandardCharsets.UTF_8));
-        assertEquals(Optional.of(new Basic("svc", "pa:ss wörd")), AuthorizationHeader.parse("basic " + encoded));
-    }
-
-    @Test
-    void parseWhenBasicNotBase64OrWithoutColonThenMalformed() {
-        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic !!!").orElseThrow());
-        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic "
-                + Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8))).orElseThrow());
-        assertInstanceOf(Malformed.class, AuthorizationHeader.parse("Basic").orElseThrow());
+        assertEquals(Optional.of(new Basic()), AuthorizationHeader.parse("basic " + encoded));
+        assertEquals(Optional.of(new Basic()), AuthorizationHeader.parse("Basic !!!"));
     }
 
     @Test
     void bearerTokenWhenBasicThenEmpty() {
         assertTrue(AuthorizationHeader.bearerToken("Basic c3ZjOnB3").isEmpty());
         assertEquals(Optional.of("t"), AuthorizationHeader.bearerToken("Bearer t"));
-    }
-
-    @Test
-    void basicToStringWhenPrintedThenPasswordHidden() {
-        assertTrue(!new Basic("svc", "secret").toString().contains("secret"));
     }
 }

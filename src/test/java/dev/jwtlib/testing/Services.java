@@ -41,6 +41,7 @@ public final class Services {
     public final InMemoryRevocations revocationStore;
     public final InMemorySigningKeys keyStore;
     public final InMemoryLoginAttempts loginAttempts;
+    public final InMemoryClients clients;
 
     public final TokenSettings tokenSettings = new TokenSettings("https://auth.example.com", Optional.empty(),
             Duration.ofMinutes(15), TokenAlgorithm.ES256);
@@ -69,17 +70,19 @@ public final class Services {
 
     public Services() {
         this(new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)), new InMemoryUsers(), new InMemoryRefreshTokens(), new InMemoryRevocations(),
-                new InMemorySigningKeys(), new InMemoryLoginAttempts());
+                new InMemorySigningKeys(), new InMemoryLoginAttempts(), new InMemoryClients());
     }
 
     private Services(MutableClock clock, InMemoryUsers users, InMemoryRefreshTokens refreshTokens,
-                     InMemoryRevocations revocationStore, InMemorySigningKeys keyStore, InMemoryLoginAttempts loginAttempts) {
+                     InMemoryRevocations revocationStore, InMemorySigningKeys keyStore, InMemoryLoginAttempts loginAttempts,
+                     InMemoryClients clients) {
         this.clock = clock;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.revocationStore = revocationStore;
         this.keyStore = keyStore;
         this.loginAttempts = loginAttempts;
+        this.clients = clients;
         events = new SecurityEvents(clock);
         keys = KeyRings.create(keyStore, tokenSettings, keySettings, events, clock);
         revocations = new RevocationList(revocationStore, events, clock);
@@ -91,12 +94,12 @@ public final class Services {
         accounts = new AccountService(events, users, hasher, passwordSettings, guard, clock);
         sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
                 tokenSettings, sessionSettings, clock);
-        introspector = new Introspector(events, accessTokens, users, revocations, clock);
+        introspector = new Introspector(events, accessTokens, users, clients, tokenSettings, revocations, clock);
     }
 
     /** Another instance over the same stores and clock, with its own memory (caches, revocation mirror). */
     public Services sharingStoresWith() {
-        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts);
+        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts, clients);
     }
 
     /** Registers {@code username} with {@link #PASSWORD} and the role {@code user}. */

@@ -20,14 +20,20 @@ class TokenSettingsTest {
 
     @Test
     void fromWhenNothingConfiguredThenContractDefaults() {
-        assertEquals(new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), TokenAlgorithm.ES256),
-                TokenSettings.from(config(Map.of())));
+        assertEquals(new TokenSettings("http://localhost:9080", Optional.empty(), Duration.ofMinutes(15), TokenAlgorithm.ES256),
+                TokenSettings.from(config(Map.of()), "http://localhost:9080"));
+    }
+
+    @Test
+    void fromWhenTheIssuerIsConfiguredThenItWinsOverTheDefault() {
+        assertEquals("https://auth.example.com", TokenSettings.from(config(Map.of(TokenSettings.ISSUER, "https://auth.example.com")),
+                "http://localhost:9080").issuer());
     }
 
     @Test
     void fromWhenEachAlgorithmNamedThenSelected() {
         for (String name : new String[] {"ES256", "RS256", "PS256", "EdDSA"}) {
-            assertEquals(name, TokenSettings.from(config(Map.of("jwtlib.token.algorithm", name))).algorithm().jwsName());
+            assertEquals(name, TokenSettings.from(config(Map.of("jwtlib.token.algorithm", name)), "http://localhost:9080").algorithm().jwsName());
         }
     }
 
@@ -35,7 +41,7 @@ class TokenSettingsTest {
     void fromWhenHmacOrNoneRequestedThenStartupFailsNamingTheKey() {
         for (String name : new String[] {"HS256", "none", "es256", "RS512"}) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> TokenSettings.from(config(Map.of("jwtlib.token.algorithm", name))));
+                    () -> TokenSettings.from(config(Map.of("jwtlib.token.algorithm", name)), "http://localhost:9080"));
             assertTrue(e.getMessage().contains("jwtlib.token.algorithm"), e.getMessage());
         }
     }
@@ -44,15 +50,15 @@ class TokenSettingsTest {
     void fromWhenTtlNotAPositiveDurationThenStartupFails() {
         for (String ttl : new String[] {"15m", "PT0S", "-PT5M", ""}) {
             if (ttl.isEmpty()) {
-                assertEquals(Duration.ofMinutes(15), TokenSettings.from(config(Map.of("jwtlib.token.ttl", ttl))).ttl());
+                assertEquals(Duration.ofMinutes(15), TokenSettings.from(config(Map.of("jwtlib.token.ttl", ttl)), "http://localhost:9080").ttl());
                 continue;
             }
-            assertThrows(IllegalStateException.class, () -> TokenSettings.from(config(Map.of("jwtlib.token.ttl", ttl))));
+            assertThrows(IllegalStateException.class, () -> TokenSettings.from(config(Map.of("jwtlib.token.ttl", ttl)), "http://localhost:9080"));
         }
     }
 
     @Test
     void fromWhenAudienceSetThenRequired() {
-        assertEquals(Optional.of("orders"), TokenSettings.from(config(Map.of("jwtlib.audience", " orders "))).audience());
+        assertEquals(Optional.of("orders"), TokenSettings.from(config(Map.of("jwtlib.audience", " orders ")), "http://localhost:9080").audience());
     }
 }
