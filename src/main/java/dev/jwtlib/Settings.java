@@ -4,6 +4,8 @@ import dev.jwtlib.account.BootstrapAdminSettings;
 import dev.jwtlib.account.LoginSettings;
 import dev.jwtlib.config.ServiceUrl;
 import dev.jwtlib.http.HttpSettings;
+import dev.jwtlib.lifecycle.LifecycleSettings;
+import dev.jwtlib.mail.MailSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
@@ -30,6 +32,8 @@ class Settings {
     private LoginSettings login;
     private KeySettings keys;
     private HttpSettings http;
+    private MailSettings mail;
+    private LifecycleSettings lifecycle;
 
     @Inject
     Settings(Config config) {
@@ -43,6 +47,8 @@ class Settings {
         this.keys = KeySettings.from(config, store.url().isEmpty(),
                 store.embeddedPath().toAbsolutePath().resolveSibling("jwtlib-keys.kek"));
         this.http = HttpSettings.from(config);
+        this.mail = MailSettings.from(config);
+        this.lifecycle = LifecycleSettings.from(config);
     }
 
     /** For the CDI proxy only. */
@@ -87,6 +93,16 @@ class Settings {
     @Produces
     HttpSettings http() {
         return http;
+    }
+
+    @Produces
+    MailSettings mail() {
+        return mail;
+    }
+
+    @Produces
+    LifecycleSettings lifecycle() {
+        return lifecycle;
     }
 
     @Produces

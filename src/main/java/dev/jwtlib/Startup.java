@@ -1,5 +1,7 @@
 package dev.jwtlib;
 
+import dev.jwtlib.lifecycle.LifecycleSettings;
+import dev.jwtlib.mail.Outbox;
 import dev.jwtlib.mechanism.Mode;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.session.SessionSettings;
@@ -35,6 +37,10 @@ class Startup {
     TokenSettings tokenSettings;
     @Inject
     SessionSettings sessionSettings;
+    @Inject
+    Outbox outbox;
+    @Inject
+    LifecycleSettings lifecycle;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Mode mode = Mode.from(config);
@@ -46,6 +52,15 @@ class Startup {
         store.isReachable();
         keys.describe();
         String passwords = hasher.parameters();
+        if (outbox.toLogOnly()) {
+            LOG.warning(() -> "jwtlib: mail: " + outbox.describe() + ". DEVELOPMENT ONLY: anyone who reads this log can"
+                    + " verify addresses and reset passwords.");
+        } else {
+            LOG.info(() -> "jwtlib: mail: " + outbox.describe());
+        }
+        LOG.info(() -> "jwtlib: verified email " + (lifecycle.requireVerifiedEmail() ? "required at login" : "not required at login")
+                + " (verification codes work " + lifecycle.verifyTtl() + ", reset codes " + lifecycle.resetTtl() + "; links to "
+                + lifecycle.verifyLink().map(l -> "your pages").orElse("no page: the mails carry the code only") + ")");
         boolean configuredIssuer = config.getOptionalValue(TokenSettings.ISSUER, String.class).isPresent();
         LOG.info(() -> "jwtlib: ready at " + tokenSettings.issuer() + "; passwords hashed with " + passwords
                 + "; issuer '" + tokenSettings.issuer() + "'"

@@ -6,10 +6,12 @@ import dev.jwtlib.error.Conflict;
 import dev.jwtlib.error.InvalidInput.FieldError;
 import dev.jwtlib.error.InvalidInput;
 import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.error.UserNotFound;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.password.PasswordPolicy;
 import dev.jwtlib.password.PasswordSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +46,10 @@ public class AccountService {
     private PasswordSettings passwordSettings;
     private LoginGuard guard;
     private Clock clock;
+
+    /** Observed by the verification mail; absent outside a container. */
+    @Inject
+    Event<Registered> registered;
 
     @Inject
     public AccountService(SecurityEvents events, Users users, PasswordHasher hasher, PasswordSettings passwordSettings,
@@ -89,20 +95,38 @@ public class AccountService {
      * before the account existed are forgotten: they were no one's, and must not lock the new
      * account.
      *
+     * A {@link Registered} event follows, for the verification mail.
+     *
      * @throws Conflict when the username or email was taken since it was checked
      */
     public User create(NewAccount account) {
+        return create(account, false);
+    }
+
+    private User create(NewAccount account, boolean emailVerified) {
         long now = clock.millis();
         User user = users.insert(new User(UUID.randomUUID().toString(), account.username(), account.email(),
-                AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now, 0L));
+                AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now, 0L,
+                emailVerified));
         guard.unlock(user.username());
         events.registration(user.username());
+        if (!emailVerified && registered != null) {
+            registered.fire(new Registered(user));
+        }
         return user;
     }
 
-    /** {@link #checkRegistration} and {@link #create} in one (for the bootstrap administrator and tests). */
+    /** {@link #checkRegistration} and {@link #create} in one (for tests). */
     public User register(String username, String email, String password, List<String> roles) {
         return create(checkRegistration(username, email, password, roles));
+    }
+
+    /**
+     * An account whose address needs no proof (the bootstrap administrator's, which no mail
+     * reaches): no verification mail.
+     */
+    public User registerVerified(String username, String email, String password, List<String> roles) {
+        return create(checkRegistration(username, email, password, roles), true);
     }
 
     /** Registers a self-service user with the role {@code user}. */
@@ -214,6 +238,28 @@ public class AccountService {
             }
         }
         return authenticated.map(user -> upgradeHash(user, rawPassword));
+    }
+
+    /**
+     * The rules a new password must keep for this user (a reset), checked before any hash.
+     *
+     * @throws InvalidInput naming {@code field} when it breaks one
+     */
+    public void checkNewPassword(User user, String newPassword, String field) {
+        new PasswordPolicy(passwordSettings.minLength()).check(PasswordPolicy.normalize(newPassword), user.username())
+                .ifPresent(m -> {
+                    throw new InvalidInput(field, m);
+                });
+    }
+
+    /**
+     * Sets a new password without the current one (a reset by mailed code): hashes it and marks
+     * the address verified, since the code reached it. The caller ends the sessions.
+     */
+    public User resetPassword(User user, String newPassword) {
+        return users.update(user.id(), new UserUpdate(hasher.hash(PasswordPolicy.normalize(newPassword)), null, null, true),
+                        clock.instant())
+                .orElseThrow(() -> new UserNotFound(user.username()));
     }
 
     /** Ends every lock and failure count of the account, for every source (also after the account is deleted). */

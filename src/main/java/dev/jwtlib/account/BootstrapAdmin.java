@@ -49,7 +49,7 @@ public class BootstrapAdmin {
             return;
         }
         try {
-            accounts.register(username, username + "@admin.invalid", settings.password().get(),
+            accounts.registerVerified(username, username + "@admin.invalid", settings.password().get(),
                     List.of(Roles.USER, Roles.ADMIN));
             LOG.info(() -> "jwtlib: created bootstrap administrator '" + username + "'");
         } catch (InvalidInput e) {

@@ -5,14 +5,16 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /** What anyone may see of a user: never a hash, salt or internal id. */
-@JsonbPropertyOrder({"username", "email", "isActive", "roles"})
+@JsonbPropertyOrder({"username", "email", "emailVerified", "isActive", "roles"})
 public record PublicUser(
         @JsonbProperty("username") String username,
         @JsonbProperty("email") String email,
+        @JsonbProperty("email_verified") boolean emailVerified,
         @JsonbProperty("is_active") boolean isActive,
         @JsonbProperty("roles") List<String> roles) {
 
     public static PublicUser of(User user) {
-        return new PublicUser(user.username(), user.email(), user.active(), user.roles().stream().sorted().toList());
+        return new PublicUser(user.username(), user.email(), user.emailVerified(), user.active(),
+                user.roles().stream().sorted().toList());
     }
 }

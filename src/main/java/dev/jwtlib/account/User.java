@@ -20,6 +20,8 @@ import java.util.Set;
  * @param updatedAt    epoch milliseconds
  * @param sessionEpoch moves on each time all of the user's sessions are ended; a login remembers
  *                     the epoch it began in (0 for users stored before it existed)
+ * @param emailVerified whether the user proved that the address is theirs (a code sent to it);
+ *                     {@code false} for users stored before it existed
  */
 @Entity("users")
 public record User(
@@ -32,11 +34,13 @@ public record User(
         @Column("is_active") boolean active,
         @Column("created_at") long createdAt,
         @Column("updated_at") long updatedAt,
-        @Column("session_epoch") Long sessionEpoch) {
+        @Column("session_epoch") Long sessionEpoch,
+        @Column("email_verified") Boolean emailVerified) {
 
     public User {
         roles = List.copyOf(roles == null ? List.of() : roles);
         sessionEpoch = sessionEpoch == null ? 0L : sessionEpoch;
+        emailVerified = Boolean.TRUE.equals(emailVerified);
     }
 
     public Set<String> roleSet() {

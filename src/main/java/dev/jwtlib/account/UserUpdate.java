@@ -8,18 +8,28 @@ import java.util.List;
  * @param passwordHash a new password hash
  * @param active       whether the user may log in and use tokens
  * @param roles        the new roles
+ * @param emailVerified whether the address is proven the user's
  */
-public record UserUpdate(String passwordHash, Boolean active, List<String> roles) {
+public record UserUpdate(String passwordHash, Boolean active, List<String> roles, Boolean emailVerified) {
+
+    public UserUpdate(String passwordHash, Boolean active, List<String> roles) {
+        this(passwordHash, active, roles, null);
+    }
 
     public UserUpdate {
         roles = roles == null ? null : List.copyOf(roles);
     }
 
     public static UserUpdate password(String passwordHash) {
-        return new UserUpdate(passwordHash, null, null);
+        return new UserUpdate(passwordHash, null, null, null);
+    }
+
+    /** The address is proven the user's. */
+    public static UserUpdate verifiedEmail() {
+        return new UserUpdate(null, null, null, true);
     }
 
     public boolean isEmpty() {
-        return passwordHash == null && active == null && roles == null;
+        return passwordHash == null && active == null && roles == null && emailVerified == null;
     }
 }

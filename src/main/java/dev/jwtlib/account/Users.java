@@ -15,6 +15,9 @@ public interface Users {
 
     Optional<User> byId(String id);
 
+    /** The user with this address ({@link AccountRules#emailKey}). */
+    Optional<User> byEmailKey(String emailKey);
+
     /**
      * The field that is already taken by another user, {@code username} or {@code email}, if any:
      * a cheap check before work such as hashing a password. {@link #insert} still decides.

@@ -73,6 +73,17 @@ public class AdminUsersResource {
         return Response.noContent().build();
     }
 
+    /** Sends the user a password-reset mail ({@code 202}); nothing about the password changes until the code is used. */
+    @POST
+    @Path("{username}/password-reset")
+    public Response passwordReset(@PathParam("username") String username) {
+        administration.sendPasswordReset(username, security.getUserPrincipal().getName());
+        return Response.accepted(RESET_SENT).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static final dev.jwtlib.lifecycle.LifecycleResource.Accepted RESET_SENT = new dev.jwtlib.lifecycle.LifecycleResource.Accepted(
+            "A code to reset the password has been sent to the user's email address.");
+
     @DELETE
     @Path("{username}")
     public Response delete(@PathParam("username") String username) {

@@ -7,7 +7,9 @@ import dev.jwtlib.account.UserSessions;
 import dev.jwtlib.account.UserUpdate;
 import dev.jwtlib.account.Users;
 import dev.jwtlib.audit.SecurityEvents;
+import dev.jwtlib.error.Conflict;
 import dev.jwtlib.error.UserNotFound;
+import dev.jwtlib.lifecycle.PasswordReset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -32,6 +34,8 @@ public class UserAdministration {
     UserSessions sessions;
     @Inject
     AccountService accounts;
+    @Inject
+    PasswordReset passwordReset;
     @Inject
     Clock clock;
 
@@ -81,6 +85,15 @@ public class UserAdministration {
         sessions.endAll(user);
         accounts.unlock(user);
         events.userAdministration(user.username(), "deleted", by, Map.of());
+    }
+
+    /** Mails the user a password-reset code. */
+    public void sendPasswordReset(String username, String by) {
+        User user = get(username);
+        if (!user.active()) {
+            throw new Conflict("The account is deactivated: activate it first.");
+        }
+        passwordReset.sendFor(user, by);
     }
 
     /** Ends every lockout of the user's account, for every source address. */

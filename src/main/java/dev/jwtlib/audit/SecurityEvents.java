@@ -156,6 +156,34 @@ public class SecurityEvents {
         count("jwtlib.client_tokens", "Tokens issued to clients for themselves", null, null);
     }
 
+    /** A mail of this kind was {@code sent}, or an attempt failed and is {@code retried}. Counted. */
+    public void mail(String kind, String outcome) {
+        count("jwtlib.mails", "Mails by outcome", "outcome", outcome);
+    }
+
+    /** A mail was given up: counted ({@code failed}) and audited, never silently lost. */
+    public void mailFailed(String kind, String username, String why) {
+        count("jwtlib.mails", "Mails by outcome", "outcome", "failed");
+        audit("mail", "failed", username, Map.of("kind", kind, "reason", why));
+    }
+
+    /**
+     * Email verification: a code was {@code sent} (queued), the address {@code verified}, or a
+     * code {@code refused} (unknown, used, superseded or expired: never which).
+     */
+    public void emailVerification(String username, String outcome) {
+        audit("email_verification", outcome, username, null);
+    }
+
+    /**
+     * Password reset: {@code requested} (for an account that exists; {@code unknown_account} for
+     * a name or address without one), {@code reset}, {@code refused} (a code that does not work),
+     * {@code admin_requested} ({@code by} an administrator).
+     */
+    public void passwordReset(String username, String outcome, Map<String, String> details) {
+        audit("password_reset", outcome, username, details);
+    }
+
     public void signingKey(String kid, String outcome) {
         audit("signing_key", outcome, null, Map.of("kid", kid));
     }

@@ -9,6 +9,7 @@ import dev.jwtlib.http.ClientAddresses;
 import dev.jwtlib.http.JsonRequests;
 import dev.jwtlib.http.NoStore;
 import dev.jwtlib.http.RateLimited;
+import dev.jwtlib.lifecycle.EmailNotVerified;
 import dev.jwtlib.mechanism.AuthorizationHeader;
 import dev.jwtlib.password.HashAdmission;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,6 +69,9 @@ public class SessionResource {
                 throw e;
             } catch (TooManyFailures e) {
                 events.login(name, e.locked() ? "locked" : "throttled", source);
+                throw e;
+            } catch (EmailNotVerified e) {
+                events.login(name, "email_not_verified", source);
                 throw e;
             }
         }, () -> events.login(name, "throttled", source));

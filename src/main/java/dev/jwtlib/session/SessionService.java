@@ -7,6 +7,7 @@ import dev.jwtlib.account.Users;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidToken;
+import dev.jwtlib.lifecycle.EmailVerification;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.IssuedToken;
 import dev.jwtlib.token.RevocationList;
@@ -39,11 +40,15 @@ public class SessionService {
     private TokenSettings tokenSettings;
     private SessionSettings settings;
     private Clock clock;
+    /** The login gate of {@code jwtlib.registration.require-verified-email}. */
+    private EmailVerification verification;
 
     @Inject
     public SessionService(SecurityEvents events, AccountService accounts, Users users, TokenIssuer issuer,
                           AccessTokens accessTokens, RefreshTokens refreshTokens, RevocationList revocations,
-                          TokenSettings tokenSettings, SessionSettings settings, Clock clock) {
+                          TokenSettings tokenSettings, SessionSettings settings, EmailVerification verification,
+                          Clock clock) {
+        this.verification = verification;
         this.events = events;
         this.accounts = accounts;
         this.users = users;
@@ -66,9 +71,11 @@ public class SessionService {
      *
      * @throws BadCredentials for a wrong username or password or an inactive user
      * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source
+     * @throws dev.jwtlib.lifecycle.EmailNotVerified when a verified address is required and this one is not
      */
     public LoginResponse login(String username, String password, String source) {
         User user = accounts.authenticate(username, password, source).orElseThrow(BadCredentials::new);
+        verification.requireVerified(user);
         Instant now = clock.instant();
         Instant endsAt = now.plus(settings.maxLifetime());
         RefreshToken refresh = RefreshToken.first(TokenIds.random(16));

@@ -15,18 +15,27 @@ import java.time.Clock;
  * so far and ends their logins' refresh tokens.
  */
 @ApplicationScoped
-class UserSessionsEnder implements UserSessions {
+public class UserSessionsEnder implements UserSessions {
+
+    private Users users;
+    private RefreshTokens refreshTokens;
+    private RevocationList revocations;
+    private TokenSettings tokenSettings;
+    private Clock clock;
 
     @Inject
-    Users users;
-    @Inject
-    RefreshTokens refreshTokens;
-    @Inject
-    RevocationList revocations;
-    @Inject
-    TokenSettings tokenSettings;
-    @Inject
-    Clock clock;
+    public UserSessionsEnder(Users users, RefreshTokens refreshTokens, RevocationList revocations, TokenSettings tokenSettings,
+                             Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
+        this.tokenSettings = tokenSettings;
+        this.clock = clock;
+    }
+
+    /** For the CDI proxy only. */
+    UserSessionsEnder() {
+    }
 
     @Override
     public void endAll(User user) {

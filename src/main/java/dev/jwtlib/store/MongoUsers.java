@@ -58,6 +58,11 @@ class MongoUsers implements Users {
     }
 
     @Override
+    public Optional<User> byEmailKey(String emailKey) {
+        return template.select(User.class).where("email_key").eq(emailKey).singleResult();
+    }
+
+    @Override
     public Optional<String> taken(String canonicalUsername, String emailKey) {
         Document found = users.find(Filters.or(Filters.eq("username", canonicalUsername), Filters.eq("email_key", emailKey)))
                 .projection(Projections.include("username")).first();
@@ -90,6 +95,9 @@ class MongoUsers implements Users {
         }
         if (update.roles() != null) {
             changes.add(Updates.set("roles", update.roles()));
+        }
+        if (update.emailVerified() != null) {
+            changes.add(Updates.set("email_verified", update.emailVerified()));
         }
         changes.add(Updates.set("updated_at", now.toEpochMilli()));
         if (users.updateOne(Filters.eq("_id", id), Updates.combine(changes)).getMatchedCount() == 0) {

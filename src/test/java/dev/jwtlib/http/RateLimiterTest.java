@@ -2,7 +2,9 @@ package dev.jwtlib.http;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtlib.error.TooManyRequests;
 import dev.jwtlib.testing.MutableClock;
@@ -41,5 +43,18 @@ class RateLimiterTest {
             limiter.take("b");
         }
         assertThrows(TooManyRequests.class, () -> limiter.take("b"), "refunds do not add calls beyond the minute's");
+    }
+
+    @Test
+    void tryTakeWhenAPeriodOfAnHourThenCapacityAtOnceAndOneMorePerSliceOfTheHour() {
+        RateLimiter hourly = new RateLimiter(3, Duration.ofHours(1), clock);
+        assertTrue(hourly.tryTake("alice"));
+        assertTrue(hourly.tryTake("alice"));
+        assertTrue(hourly.tryTake("alice"));
+        assertFalse(hourly.tryTake("alice"));
+        assertTrue(hourly.tryTake("bob"));
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(hourly.tryTake("alice"), "a third of the hour gives one back");
+        assertFalse(hourly.tryTake("alice"));
     }
 }

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedService {
 
+    static {
+        // the servers send their mails to it from the first test on
+        TestSmtp.start();
+    }
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class DurabilityIT {
 
+    static {
+        TestSmtp.start();
+    }
+
     private final ExtraLibertyServer instance = new ExtraLibertyServer("jwtlib-it-d",
             System.getProperty("jwtlib.it.d.base-url", "http://localhost:19084"));
     private final Api api = instance.api;

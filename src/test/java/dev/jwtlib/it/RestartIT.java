@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
 
+    static {
+        TestSmtp.start();
+    }
+
     private static final String APP = "restarted";
 
     @Deployment(name = APP, managed = false, testable = false)

@@ -145,7 +145,7 @@ class SessionIT extends DeployedService {
         Api.Reply reply = api.get("/api/auth/me", api.accessToken(username));
         assertEquals(200, reply.status(), reply.body());
         assertEquals(username, reply.json().getString("username"));
-        assertEquals(Set.of("username", "email", "is_active", "roles"), reply.json().keySet());
+        assertEquals(Set.of("username", "email", "email_verified", "is_active", "roles"), reply.json().keySet());
     }
 
     @Test
@@ -316,7 +316,18 @@ class SessionIT extends DeployedService {
         assertProblem(last, 429, "after " + calls + " calls");
         assertTrue(calls > 250, "the limit is 300 a minute by default: " + calls);
         assertTrue(Long.parseLong(last.header("Retry-After")) >= 1, last.header("Retry-After"));
-        assertProblem(flood.postJson("/api/auth/login", credentials("someone", PASSWORD)), 429, "login counts too");
+        // The bucket refills at 5 a second, so a slow server may let one call through between the
+        // last refresh and the login: drain it again and retry (fewer tries than the lockout's five).
+        Api.Reply login = flood.postJson("/api/auth/login", credentials("someone", PASSWORD));
+        for (int round = 0; round < 3 && login.status() != 429; round++) {
+            assertEquals(401, login.status(), login.body());
+            while (flood.postJson("/api/auth/refresh", "{\"refresh_token\":\"not-a-token\"}").status() != 429) {
+                // drain what refilled
+            }
+            login = flood.postJson("/api/auth/login", credentials("someone", PASSWORD));
+        }
+        assertProblem(login, 429, "login counts too");
+        assertTrue(login.body().contains("rate-limited"), login.body());
         assertEquals(401, api.postJson("/api/auth/refresh", "{\"refresh_token\":\"not-a-token\"}").status(),
                 "another source is not affected");
     }

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class StoreOutageIT {
 
+    static {
+        TestSmtp.start();
+    }
+
     private final ExtraLibertyServer instance = new ExtraLibertyServer("jwtlib-it-c",
             System.getProperty("jwtlib.it.c.base-url", "http://localhost:19082"));
     private final int port = Integer.getInteger("jwtlib.it.c.store.port", 19018);

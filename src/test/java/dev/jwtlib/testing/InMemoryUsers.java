@@ -37,6 +37,11 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public Optional<User> byEmailKey(String emailKey) {
+        return byId.values().stream().filter(u -> u.emailKey().equals(emailKey)).findFirst();
+    }
+
+    @Override
     public Optional<String> taken(String canonicalUsername, String emailKey) {
         for (User user : byId.values()) {
             if (user.username().equals(canonicalUsername)) {
@@ -71,7 +76,7 @@ public final class InMemoryUsers implements Users {
                 update.passwordHash() != null ? update.passwordHash() : u.passwordHash(),
                 update.roles() != null ? update.roles() : u.roles(),
                 update.active() != null ? update.active() : u.active(), u.createdAt(), now.toEpochMilli(),
-                u.sessionEpoch());
+                u.sessionEpoch(), update.emailVerified() != null ? update.emailVerified() : u.emailVerified());
         byId.put(id, changed);
         return Optional.of(changed);
     }
@@ -79,7 +84,7 @@ public final class InMemoryUsers implements Users {
     @Override
     public synchronized void endSessions(String id) {
         byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.username(), u.email(), u.emailKey(), u.passwordHash(),
-                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch() + 1));
+                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch() + 1, u.emailVerified()));
     }
 
     @Override

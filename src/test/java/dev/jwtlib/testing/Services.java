@@ -4,12 +4,18 @@ import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.LoginGuard;
 import dev.jwtlib.account.LoginSettings;
 import dev.jwtlib.account.User;
+import dev.jwtlib.account.UserSessions;
 import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.introspection.Introspector;
+import dev.jwtlib.lifecycle.EmailVerification;
+import dev.jwtlib.lifecycle.LifecycleSettings;
+import dev.jwtlib.lifecycle.PasswordReset;
+import dev.jwtlib.mail.TestOutbox;
 import dev.jwtlib.password.PasswordHasher;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionService;
 import dev.jwtlib.session.SessionSettings;
+import dev.jwtlib.session.UserSessionsEnder;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.KeyRing;
 import dev.jwtlib.token.KeyRings;
@@ -42,6 +48,7 @@ public final class Services {
     public final InMemorySigningKeys keyStore;
     public final InMemoryLoginAttempts loginAttempts;
     public final InMemoryClients clients;
+    public final InMemoryAccountCodes accountCodes = new InMemoryAccountCodes();
 
     public final TokenSettings tokenSettings = new TokenSettings("https://auth.example.com", Optional.empty(),
             Duration.ofMinutes(15), TokenAlgorithm.ES256);
@@ -67,15 +74,26 @@ public final class Services {
     public final AccountService accounts;
     public final SessionService sessions;
     public final Introspector introspector;
+    public static final LifecycleSettings LIFECYCLE = new LifecycleSettings(false, Duration.ofDays(2), Duration.ofMinutes(30),
+            Optional.empty(), Optional.of("https://app.example.com/reset?code={code}"));
+    public final UserSessions userSessions;
+    public final TestOutbox mail;
+    public final EmailVerification verification;
+    public final PasswordReset passwordReset;
 
     public Services() {
-        this(new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)), new InMemoryUsers(), new InMemoryRefreshTokens(), new InMemoryRevocations(),
-                new InMemorySigningKeys(), new InMemoryLoginAttempts(), new InMemoryClients());
+        this(LIFECYCLE);
+    }
+
+    /** With these lifecycle settings (verified email required or not). */
+    public Services(LifecycleSettings lifecycle) {
+        this(new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)), new InMemoryUsers(), new InMemoryRefreshTokens(),
+                new InMemoryRevocations(), new InMemorySigningKeys(), new InMemoryLoginAttempts(), new InMemoryClients(), lifecycle);
     }
 
     private Services(MutableClock clock, InMemoryUsers users, InMemoryRefreshTokens refreshTokens,
                      InMemoryRevocations revocationStore, InMemorySigningKeys keyStore, InMemoryLoginAttempts loginAttempts,
-                     InMemoryClients clients) {
+                     InMemoryClients clients, LifecycleSettings lifecycle) {
         this.clock = clock;
         this.users = users;
         this.refreshTokens = refreshTokens;
@@ -92,14 +110,20 @@ public final class Services {
         hasher = new PasswordHasher(events, new Pbkdf2PasswordHashImpl(), passwordSettings);
         guard = new LoginGuard(loginAttempts, loginSettings, events, clock);
         accounts = new AccountService(events, users, hasher, passwordSettings, guard, clock);
-        sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
-                tokenSettings, sessionSettings, clock);
+
         introspector = new Introspector(events, accessTokens, users, clients, tokenSettings, revocations, clock);
+        mail = new TestOutbox(events);
+        verification = new EmailVerification(accountCodes, users, mail.outbox, lifecycle, events, clock);
+        sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
+                tokenSettings, sessionSettings, verification, clock);
+        userSessions = new UserSessionsEnder(users, refreshTokens, revocations, tokenSettings, clock);
+        passwordReset = new PasswordReset(accountCodes, users, accounts, userSessions, mail.outbox, lifecycle, events, clock,
+                Runnable::run);
     }
 
     /** Another instance over the same stores and clock, with its own memory (caches, revocation mirror). */
     public Services sharingStoresWith() {
-        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts, clients);
+        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts, clients, LIFECYCLE);
     }
 
     /** Registers {@code username} with {@link #PASSWORD} and the role {@code user}. */
