@@ -6,6 +6,7 @@ import dev.jwtlib.config.ServiceUrl;
 import dev.jwtlib.http.HttpSettings;
 import dev.jwtlib.lifecycle.LifecycleSettings;
 import dev.jwtlib.mail.MailSettings;
+import dev.jwtlib.mfa.MfaSettings;
 import dev.jwtlib.password.PasswordSettings;
 import dev.jwtlib.session.SessionSettings;
 import dev.jwtlib.store.StoreSettings;
@@ -34,6 +35,7 @@ class Settings {
     private HttpSettings http;
     private MailSettings mail;
     private LifecycleSettings lifecycle;
+    private MfaSettings mfa;
 
     @Inject
     Settings(Config config) {
@@ -49,6 +51,7 @@ class Settings {
         this.http = HttpSettings.from(config);
         this.mail = MailSettings.from(config);
         this.lifecycle = LifecycleSettings.from(config);
+        this.mfa = MfaSettings.from(config);
     }
 
     /** For the CDI proxy only. */
@@ -103,6 +106,11 @@ class Settings {
     @Produces
     LifecycleSettings lifecycle() {
         return lifecycle;
+    }
+
+    @Produces
+    MfaSettings mfa() {
+        return mfa;
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dev.jwtlib;
 
 import dev.jwtlib.lifecycle.LifecycleSettings;
+import dev.jwtlib.mfa.MfaSettings;
 import dev.jwtlib.mail.Outbox;
 import dev.jwtlib.mechanism.Mode;
 import dev.jwtlib.password.PasswordHasher;
@@ -41,6 +42,8 @@ class Startup {
     Outbox outbox;
     @Inject
     LifecycleSettings lifecycle;
+    @Inject
+    MfaSettings mfa;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Mode mode = Mode.from(config);
@@ -61,6 +64,9 @@ class Startup {
         LOG.info(() -> "jwtlib: verified email " + (lifecycle.requireVerifiedEmail() ? "required at login" : "not required at login")
                 + " (verification codes work " + lifecycle.verifyTtl() + ", reset codes " + lifecycle.resetTtl() + "; links to "
                 + lifecycle.verifyLink().map(l -> "your pages").orElse("no page: the mails carry the code only") + ")");
+        LOG.info(() -> "jwtlib: second factor (TOTP) " + (mfa.requiredRoles().isEmpty() ? "optional for every user"
+                : "required for roles " + String.join(", ", mfa.requiredRoles().stream().sorted().toList()))
+                + "; authenticator apps show it as '" + mfa.issuerName() + "'");
         boolean configuredIssuer = config.getOptionalValue(TokenSettings.ISSUER, String.class).isPresent();
         LOG.info(() -> "jwtlib: ready at " + tokenSettings.issuer() + "; passwords hashed with " + passwords
                 + "; issuer '" + tokenSettings.issuer() + "'"

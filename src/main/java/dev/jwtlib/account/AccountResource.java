@@ -1,15 +1,12 @@
 package dev.jwtlib.account;
 
 import dev.jwtlib.audit.SecurityEvents;
-import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.http.ClientAddresses;
 import dev.jwtlib.http.RateLimited;
-import dev.jwtlib.mechanism.TokenPrincipal;
 import dev.jwtlib.password.HashAdmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /api/auth/register}, {@code /api/auth/me} (the Python {@code get_logged_in_user}) and
@@ -39,7 +35,7 @@ public class AccountResource {
     @Inject
     Users users;
     @Inject
-    SecurityContext security;
+    CurrentUser caller;
     @Inject
     UserSessions sessions;
     @Inject
@@ -75,8 +71,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void changePassword(PasswordChangeRequest request, @Context HttpServletRequest http,
                                @Suspended AsyncResponse response) {
-        User user = caller().filter(User::active)
-                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
+        User user = caller.get();
         accounts.checkPasswordChange(user, request.currentPassword(), request.newPassword());
         String source = addresses.of(http);
         hashing.submit(response, ClientAddresses.limitKey(source), () -> events.asCaller(source, () -> {
@@ -92,13 +87,7 @@ public class AccountResource {
     @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.SERVICE})
     @Produces(MediaType.APPLICATION_JSON)
     public PublicUser me() {
-        return caller().filter(User::active).map(PublicUser::of)
-                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
+        return PublicUser.of(caller.get());
     }
 
-    private Optional<User> caller() {
-        return security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
-                .map(principal -> users.byId(principal.token().subject()))
-                .orElseGet(() -> users.byUsername(security.getCallerPrincipal().getName()));
-    }
 }

@@ -107,7 +107,7 @@ public class AccountService {
         long now = clock.millis();
         User user = users.insert(new User(UUID.randomUUID().toString(), account.username(), account.email(),
                 AccountRules.emailKey(account.email()), hasher.hash(account.password()), account.roles(), true, now, now, 0L,
-                emailVerified));
+                emailVerified, false));
         guard.unlock(user.username());
         events.registration(user.username());
         if (!emailVerified && registered != null) {
@@ -177,22 +177,7 @@ public class AccountService {
      */
     public User changePassword(User user, String currentPassword, String newPassword, String source) {
         checkPasswordChange(user, currentPassword, newPassword);
-        guard.attempt(user.username(), source);
-        boolean checked = false;
-        boolean matches = false;
-        try {
-            matches = hasher.verify(PasswordPolicy.normalize(currentPassword), user.passwordHash());
-            checked = true;
-        } finally {
-            if (!checked) {
-                guard.abandoned(user.username(), source);
-            } else if (matches) {
-                guard.succeeded(user.username(), source);
-            } else {
-                guard.failed(user.username(), source, true);
-            }
-        }
-        if (!matches) {
+        if (!passwordMatches(user, currentPassword, source)) {
             events.passwordChange(user.username(), "bad_credentials");
             throw new BadCredentials();
         }
@@ -201,6 +186,45 @@ public class AccountService {
                 .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists."));
         events.passwordChange(changed.username(), "success");
         return changed;
+    }
+
+    /**
+     * Checks the password of a signed-in user (a hash: call on the hashing threads) before a
+     * sensitive change; a wrong one counts as a failed login from {@code source}.
+     *
+     * @throws BadCredentials when it is wrong
+     * @throws InvalidInput   when it is missing or holds a NUL
+     * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source
+     */
+    public void confirmPassword(User user, String password, String field, String source) {
+        if (password == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        PasswordPolicy.presentedProblem(password).ifPresent(m -> {
+            throw new InvalidInput(field, m);
+        });
+        if (!passwordMatches(user, password, source)) {
+            throw new BadCredentials("The password is incorrect.");
+        }
+    }
+
+    /** The password check of a known user, counted by the lockout. */
+    private boolean passwordMatches(User user, String password, String source) {
+        return guard.check(user.username(), source, user.mfaEnabled(),
+                () -> hasher.verify(PasswordPolicy.normalize(password), user.passwordHash()));
+    }
+
+    /**
+     * A right password: the failures start afresh, unless a second factor is still to come
+     * (then only a right code does that, so that knowing the password gives no fresh round of
+     * code guesses).
+     */
+    private void passed(String username, String source, boolean secondFactorFollows) {
+        if (secondFactorFollows) {
+            guard.abandoned(username, source);
+        } else {
+            guard.succeeded(username, source);
+        }
     }
 
     /**
@@ -231,7 +255,7 @@ public class AccountService {
                 if (!checked) {
                     guard.abandoned(username, source);
                 } else if (authenticated.isPresent()) {
-                    guard.succeeded(username, source);
+                    passed(username, source, authenticated.get().mfaEnabled());
                 } else {
                     guard.failed(username, source, known);
                 }

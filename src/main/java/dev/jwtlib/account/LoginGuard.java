@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Brute-force protection for password checks, on counts every instance shares
@@ -90,6 +91,33 @@ public class LoginGuard {
             attempts.release(account, source);
             throw new TooManyFailures("Too many logins for this account at once; try again in a second.", BUSY_RETRY, false);
         }
+    }
+
+    /**
+     * One admitted check of a known account's credential (a password, a second-factor code),
+     * ended as its outcome says: a failure counts, a success starts the failures afresh unless
+     * {@code moreToCome} (a second factor still to be checked), a check that threw counts neither way.
+     *
+     * @return whether the credential was right
+     * @throws TooManyFailures as {@link #attempt}
+     */
+    public boolean check(String account, String source, boolean moreToCome, BooleanSupplier credential) {
+        attempt(account, source);
+        boolean checked = false;
+        boolean right = false;
+        try {
+            right = credential.getAsBoolean();
+            checked = true;
+        } finally {
+            if (!checked || right && moreToCome) {
+                abandoned(account, source);
+            } else if (right) {
+                succeeded(account, source);
+            } else {
+                failed(account, source, true);
+            }
+        }
+        return right;
     }
 
     /** The password was right: the failures start afresh, for this source and for the account. */

@@ -22,6 +22,8 @@ import java.util.Set;
  *                     the epoch it began in (0 for users stored before it existed)
  * @param emailVerified whether the user proved that the address is theirs (a code sent to it);
  *                     {@code false} for users stored before it existed
+ * @param mfaEnabled   whether a confirmed second factor (TOTP) is asked for at login; kept with
+ *                     the factor itself ({@link dev.jwtlib.mfa.SecondFactors})
  */
 @Entity("users")
 public record User(
@@ -35,12 +37,14 @@ public record User(
         @Column("created_at") long createdAt,
         @Column("updated_at") long updatedAt,
         @Column("session_epoch") Long sessionEpoch,
-        @Column("email_verified") Boolean emailVerified) {
+        @Column("email_verified") Boolean emailVerified,
+        @Column("mfa_enabled") Boolean mfaEnabled) {
 
     public User {
         roles = List.copyOf(roles == null ? List.of() : roles);
         sessionEpoch = sessionEpoch == null ? 0L : sessionEpoch;
         emailVerified = Boolean.TRUE.equals(emailVerified);
+        mfaEnabled = Boolean.TRUE.equals(mfaEnabled);
     }
 
     public Set<String> roleSet() {

@@ -46,8 +46,9 @@ public interface Users {
     /** @return whether a user was deleted */
     boolean delete(String id);
 
-    /** One page of users ordered by username. */
-    List<User> page(long offset, long limit);
+    /** One page of the users whose username starts with {@code prefix} ("" for all), ordered by username. */
+    List<User> page(String prefix, long offset, long limit);
 
-    long count();
+    /** How many users' usernames start with {@code prefix} ("" for all). */
+    long count(String prefix);
 }

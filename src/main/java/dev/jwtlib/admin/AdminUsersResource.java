@@ -1,5 +1,6 @@
 package dev.jwtlib.admin;
 
+import dev.jwtlib.account.AccountRules;
 import dev.jwtlib.account.PublicUser;
 import dev.jwtlib.account.Roles;
 import dev.jwtlib.error.InvalidInput;
@@ -42,11 +43,16 @@ public class AdminUsersResource {
     SecurityContext security;
 
     @GET
-    public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    public UserPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+                         @QueryParam("q") String query) {
         long from = QueryParams.number("offset", offset, 0, 0, Integer.MAX_VALUE);
         long size = QueryParams.number("limit", limit, 50, 1, MAX_LIMIT);
-        return new UserPage(administration.page(from, size).stream().map(PublicUser::of).toList(),
-                administration.count());
+        String prefix = query == null ? "" : AccountRules.canonicalUsername(query.strip());
+        if (prefix.length() > 64 || prefix.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("q", "is the start of a username: at most 64 characters, no control characters");
+        }
+        return new UserPage(administration.page(prefix, from, size).stream().map(PublicUser::of).toList(),
+                administration.count(prefix));
     }
 
     @GET
@@ -83,6 +89,14 @@ public class AdminUsersResource {
 
     private static final dev.jwtlib.lifecycle.LifecycleResource.Accepted RESET_SENT = new dev.jwtlib.lifecycle.LifecycleResource.Accepted(
             "A code to reset the password has been sent to the user's email address.");
+
+    /** Removes the user's second factor, audited; the user's sessions end ({@code 204}). */
+    @DELETE
+    @Path("{username}/mfa")
+    public Response resetSecondFactor(@PathParam("username") String username) {
+        administration.resetSecondFactor(username, security.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
 
     @DELETE
     @Path("{username}")

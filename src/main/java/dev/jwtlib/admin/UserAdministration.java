@@ -10,6 +10,7 @@ import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.Conflict;
 import dev.jwtlib.error.UserNotFound;
 import dev.jwtlib.lifecycle.PasswordReset;
+import dev.jwtlib.mfa.SecondFactorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,6 +38,8 @@ public class UserAdministration {
     @Inject
     PasswordReset passwordReset;
     @Inject
+    SecondFactorService secondFactor;
+    @Inject
     Clock clock;
 
     /**
@@ -47,12 +50,13 @@ public class UserAdministration {
                 .orElseThrow(() -> new UserNotFound(username));
     }
 
-    public List<User> page(long offset, long limit) {
-        return users.page(offset, limit);
+    /** One page of the users whose username starts with {@code prefix} (as typed: it is canonicalised like a username). */
+    public List<User> page(String prefix, long offset, long limit) {
+        return users.page(prefix, offset, limit);
     }
 
-    public long count() {
-        return users.count();
+    public long count(String prefix) {
+        return users.count(prefix);
     }
 
     /** Applies the given changes; a change of activity or roles ends the user's current tokens. */
@@ -94,6 +98,11 @@ public class UserAdministration {
             throw new Conflict("The account is deactivated: activate it first.");
         }
         passwordReset.sendFor(user, by);
+    }
+
+    /** Removes the user's second factor (a lost device) and ends the user's sessions. */
+    public void resetSecondFactor(String username, String by) {
+        secondFactor.reset(get(username), by);
     }
 
     /** Ends every lockout of the user's account, for every source address. */

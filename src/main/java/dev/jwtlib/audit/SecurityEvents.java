@@ -184,6 +184,15 @@ public class SecurityEvents {
         audit("password_reset", outcome, username, details);
     }
 
+    /**
+     * The second factor: {@code enrolment_started}, {@code enabled}, {@code disabled},
+     * {@code recovery_codes_renewed}, {@code admin_reset} ({@code by} an administrator),
+     * {@code recovery_code_used} (with {@code remaining}), {@code code_refused}.
+     */
+    public void mfa(String username, String outcome, Map<String, String> details) {
+        audit("mfa", outcome, username, details);
+    }
+
     public void signingKey(String kid, String outcome) {
         audit("signing_key", outcome, null, Map.of("kid", kid));
     }

@@ -33,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -182,7 +184,25 @@ public class IntrospectionTokenCheck implements AccessTokenCheck {
             throw malformed("groups");
         }
         return new VerifiedToken(text(json, "sub"), text(json, "username"), groups, text(json, "iss"),
-                Instant.ofEpochSecond(number(json, "iat")), expiresAt, text(json, "jti"), null);
+                Instant.ofEpochSecond(number(json, "iat")), expiresAt, text(json, "jti"), null, null, strings(json, "amr"));
+    }
+
+    /** An optional array of strings (an older auth service sends no {@code amr}). */
+    private static List<String> strings(JsonObject json, String name) {
+        if (!json.containsKey(name)) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        if (json.get(name) instanceof jakarta.json.JsonArray array) {
+            for (JsonValue value : array) {
+                if (!(value instanceof JsonString text)) {
+                    throw malformed(name);
+                }
+                values.add(text.getString());
+            }
+            return values;
+        }
+        throw malformed(name);
     }
 
     private static String text(JsonObject json, String name) {

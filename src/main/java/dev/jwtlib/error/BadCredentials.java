@@ -10,6 +10,11 @@ public class BadCredentials extends AuthError {
         super("The username or password is incorrect.");
     }
 
+    /** A wrong credential of another kind (a password confirming a change, a second-factor code). */
+    public BadCredentials(String message) {
+        super(message);
+    }
+
     @Override
     public Problem problem() {
         return Problem.of("invalid-credentials", "Unauthorized", 401, getMessage())

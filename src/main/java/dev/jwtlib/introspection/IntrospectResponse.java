@@ -12,7 +12,7 @@ import java.util.List;
  * token its {@code client_id}; anything else gives exactly
  * {@code {"active": false}}, with no hint why (absent members are left out of the JSON).
  */
-@JsonbPropertyOrder({"active", "sub", "username", "clientId", "exp", "iat", "iss", "aud", "jti", "tokenType", "groups", "user"})
+@JsonbPropertyOrder({"active", "sub", "username", "clientId", "exp", "iat", "iss", "aud", "jti", "tokenType", "groups", "amr", "user"})
 public record IntrospectResponse(
         @JsonbProperty("active") boolean active,
         @JsonbProperty("sub") String sub,
@@ -25,13 +25,15 @@ public record IntrospectResponse(
         @JsonbProperty("jti") String jti,
         @JsonbProperty("token_type") String tokenType,
         @JsonbProperty("groups") List<String> groups,
+        @JsonbProperty("amr") List<String> amr,
         @JsonbProperty("user") PublicUser user) {
 
     private static final IntrospectResponse INACTIVE =
-            new IntrospectResponse(false, null, null, null, null, null, null, null, null, null, null, null);
+            new IntrospectResponse(false, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public IntrospectResponse {
         groups = groups == null ? null : List.copyOf(groups);
+        amr = amr == null ? null : List.copyOf(amr);
     }
 
     public static IntrospectResponse inactive() {
@@ -47,6 +49,6 @@ public record IntrospectResponse(
     public static IntrospectResponse active(VerifiedToken token, PublicUser user, String audience) {
         return new IntrospectResponse(true, token.subject(), token.username(), token.clientId(),
                 token.expiresAt().getEpochSecond(), token.issuedAt().getEpochSecond(), token.issuer(), audience, token.jti(),
-                "Bearer", token.groups().stream().sorted().toList(), user);
+                "Bearer", token.groups().stream().sorted().toList(), token.amr().isEmpty() ? null : token.amr(), user);
     }
 }

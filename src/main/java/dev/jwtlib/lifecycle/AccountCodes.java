@@ -10,7 +10,11 @@ import java.util.Optional;
 public interface AccountCodes {
 
     /** What a code is for. */
-    enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+    enum Purpose {
+        VERIFY_EMAIL, RESET_PASSWORD,
+        /** The {@code mfa_token} of a login waiting for its second factor (the newest login attempt only). */
+        MFA_LOGIN
+    }
 
     /** A code taken out of the store: whose it was and until when it worked. */
     record Redeemed(String userId, Instant expiresAt) {

@@ -1,19 +1,15 @@
 package dev.jwtlib.lifecycle;
 
+import dev.jwtlib.account.CurrentUser;
 import dev.jwtlib.account.Roles;
-import dev.jwtlib.account.User;
-import dev.jwtlib.account.Users;
 import dev.jwtlib.audit.SecurityEvents;
-import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.http.ClientAddresses;
 import dev.jwtlib.http.RateLimited;
-import dev.jwtlib.mechanism.TokenPrincipal;
 import dev.jwtlib.password.HashAdmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -49,9 +45,7 @@ public class LifecycleResource {
     @Inject
     PasswordReset reset;
     @Inject
-    Users users;
-    @Inject
-    SecurityContext security;
+    CurrentUser caller;
     @Inject
     HashAdmission hashing;
     @Inject
@@ -72,13 +66,7 @@ public class LifecycleResource {
     @Path("email/verify/resend")
     @RolesAllowed({Roles.USER, Roles.ADMIN, Roles.SERVICE})
     public Response resend() {
-        // the principal the mechanism made, or (where the server keeps only the name) the user of that name
-        User user = security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
-                .map(principal -> users.byId(principal.token().subject()))
-                .orElseGet(() -> users.byUsername(security.getCallerPrincipal().getName()))
-                .filter(User::active)
-                .orElseThrow(() -> InvalidToken.rejected("The token's user no longer exists or is inactive."));
-        verification.resend(user);
+        verification.resend(caller.get());
         return Response.accepted(RESENT).build();
     }
 

@@ -1,6 +1,8 @@
 package dev.jwtlib.session;
 
+import dev.jwtlib.token.Amr;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,21 +19,25 @@ import java.util.Map;
  * @param endsAt   when it ends however often it is refreshed ({@code jwtlib.session.max-lifetime})
  * @param ended    whether it was ended (logout, reuse, the user's sessions ended)
  * @param live     the refresh tokens that work, digest → expiry (one, but for a moment during a rotation)
+ * @param amr      how the user authenticated at the login (RFC 8176: {@code pwd}, {@code otp}),
+ *                 carried by every access token of it
  * @param spent    the digests of the last {@link RefreshTokens#SPENT_KEPT} tokens exchanged, by
  *                 {@linkplain RefreshTokens#slot slot} of their generation
  */
 public record Login(String id, String userId, String username, long epoch, Instant start, Instant endsAt,
-                    boolean ended, Map<String, Instant> live, Map<Integer, String> spent) {
+                    boolean ended, Map<String, Instant> live, Map<Integer, String> spent, List<String> amr) {
 
     public Login {
         live = Map.copyOf(live);
         spent = Map.copyOf(spent);
+        amr = amr == null ? Amr.PASSWORD : List.copyOf(amr);
     }
 
     /** A new login with its first refresh token. */
     public static Login started(String id, String userId, String username, long epoch, Instant start, Instant endsAt,
-                                String firstDigest, Instant firstExpiresAt) {
-        return new Login(id, userId, username, epoch, start, endsAt, false, Map.of(firstDigest, firstExpiresAt), Map.of());
+                                String firstDigest, Instant firstExpiresAt, List<String> amr) {
+        return new Login(id, userId, username, epoch, start, endsAt, false, Map.of(firstDigest, firstExpiresAt), Map.of(),
+                amr);
     }
 
     /** Whether the refresh token with this digest may be exchanged at {@code now}. */

@@ -11,5 +11,5 @@ public record LoginResponse(
         @JsonbProperty("token_type") String tokenType,
         @JsonbProperty("expires_in") long expiresIn,
         @JsonbProperty("refresh_token") String refreshToken,
-        @JsonbProperty("user") PublicUser user) {
+        @JsonbProperty("user") PublicUser user) implements LoginResult {
 }

@@ -61,9 +61,13 @@ public class SessionResource {
         String name = username.length() > 64 ? username.substring(0, 64) : username;
         admission.submit(response, limitKey, () -> {
             try {
-                LoginResponse pair = sessions.login(username, password, limitKey);
-                events.login(pair.user().username(), "success", source);
-                return tokens(pair);
+                LoginResult result = sessions.login(username, password, limitKey);
+                if (result instanceof LoginResponse pair) {
+                    events.login(pair.user().username(), "success", source);
+                    return tokens(pair);
+                }
+                events.login(name, "mfa_required", source);
+                return Response.ok(result).cacheControl(NoStore.cacheControl()).header("Pragma", "no-cache").build();
             } catch (BadCredentials e) {
                 events.login(name, "bad_credentials", source);
                 throw e;
@@ -75,6 +79,35 @@ public class SessionResource {
                 throw e;
             }
         }, () -> events.login(name, "throttled", source));
+    }
+
+    /**
+     * The second step of a login with a second factor: the {@code mfa_token} of the first step
+     * and a TOTP or recovery code. No hash, so it runs on the request thread.
+     */
+    @POST
+    @Path("login/mfa")
+    @RateLimited
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response loginSecondStep(MfaLoginRequest request, @Context HttpServletRequest http) {
+        if (request.mfaToken() == null || request.mfaToken().isEmpty() || request.mfaToken().length() > 256) {
+            throw new InvalidInput("mfa_token", "is required: the mfa_token of the login's answer");
+        }
+        if (request.code() == null || request.code().isEmpty() || request.code().length() > 64) {
+            throw new InvalidInput("code", "is required: the 6 digits of the authenticator app, or a recovery code");
+        }
+        String source = addresses.of(http);
+        try {
+            LoginResponse pair = sessions.completeLogin(request.mfaToken(), request.code(), ClientAddresses.limitKey(source));
+            events.login(pair.user().username(), "success", source);
+            return tokens(pair);
+        } catch (BadCredentials e) {
+            events.login(null, "bad_second_factor", source);
+            throw e;
+        } catch (TooManyFailures e) {
+            events.login(null, e.locked() ? "locked" : "throttled", source);
+            throw e;
+        }
     }
 
     @POST

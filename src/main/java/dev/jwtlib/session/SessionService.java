@@ -8,6 +8,8 @@ import dev.jwtlib.audit.SecurityEvents;
 import dev.jwtlib.error.BadCredentials;
 import dev.jwtlib.error.InvalidToken;
 import dev.jwtlib.lifecycle.EmailVerification;
+import dev.jwtlib.mfa.SecondFactorService;
+import dev.jwtlib.token.Amr;
 import dev.jwtlib.token.AccessTokens;
 import dev.jwtlib.token.IssuedToken;
 import dev.jwtlib.token.RevocationList;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,13 +45,16 @@ public class SessionService {
     private Clock clock;
     /** The login gate of {@code jwtlib.registration.require-verified-email}. */
     private EmailVerification verification;
+    /** The second step of a login, and the roles its tokens may carry. */
+    private SecondFactorService secondFactor;
 
     @Inject
     public SessionService(SecurityEvents events, AccountService accounts, Users users, TokenIssuer issuer,
                           AccessTokens accessTokens, RefreshTokens refreshTokens, RevocationList revocations,
                           TokenSettings tokenSettings, SessionSettings settings, EmailVerification verification,
-                          Clock clock) {
+                          SecondFactorService secondFactor, Clock clock) {
         this.verification = verification;
+        this.secondFactor = secondFactor;
         this.events = events;
         this.accounts = accounts;
         this.users = users;
@@ -67,21 +73,40 @@ public class SessionService {
 
     /**
      * A login from the source address {@code source} (for the lockout): a new login (token
-     * family) with its first access and refresh token.
+     * family) with its first access and refresh token or, for a user with a second factor, the
+     * {@link MfaChallenge} of the second step.
      *
      * @throws BadCredentials for a wrong username or password or an inactive user
      * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source
      * @throws dev.jwtlib.lifecycle.EmailNotVerified when a verified address is required and this one is not
      */
-    public LoginResponse login(String username, String password, String source) {
+    public LoginResult login(String username, String password, String source) {
         User user = accounts.authenticate(username, password, source).orElseThrow(BadCredentials::new);
         verification.requireVerified(user);
+        if (secondFactor.needsSecondStep(user)) {
+            SecondFactorService.Challenge challenge = secondFactor.challenge(user);
+            return new MfaChallenge(true, challenge.mfaToken(), challenge.expiresIn());
+        }
+        return start(user, Amr.PASSWORD);
+    }
+
+    /**
+     * The second step of a login: the {@code mfa_token} of the first and a TOTP or recovery code.
+     *
+     * @throws BadCredentials for a wrong, used or expired token or code
+     * @throws dev.jwtlib.error.TooManyFailures while the account is locked for this source
+     */
+    public LoginResponse completeLogin(String mfaToken, String code, String source) {
+        return start(secondFactor.complete(mfaToken, code, source), SecondFactorService.secondFactorAmr());
+    }
+
+    private LoginResponse start(User user, List<String> amr) {
         Instant now = clock.instant();
         Instant endsAt = now.plus(settings.maxLifetime());
         RefreshToken refresh = RefreshToken.first(TokenIds.random(16));
         refreshTokens.start(Login.started(refresh.login(), user.id(), user.username(), user.sessionEpoch(), now, endsAt,
-                refresh.digest(), refreshExpiry(now, endsAt)));
-        return pair(user, refresh, now);
+                refresh.digest(), refreshExpiry(now, endsAt), amr));
+        return pair(user, refresh, now, amr);
     }
 
     /**
@@ -124,7 +149,7 @@ public class SessionService {
                 refreshTokens.undo(before.id(), next.digest());
                 throw refusedRefresh(false);
             }
-            LoginResponse pair = pair(user.get(), next, now);
+            LoginResponse pair = pair(user.get(), next, now, before.amr());
             events.refresh(user.get().username(), "success");
             return pair;
         } catch (InvalidToken e) {
@@ -199,8 +224,9 @@ public class SessionService {
         return expiry.isAfter(loginEndsAt) ? loginEndsAt : expiry;
     }
 
-    private LoginResponse pair(User user, RefreshToken refreshToken, Instant now) {
-        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), user.roleSet()), refreshToken.login());
+    private LoginResponse pair(User user, RefreshToken refreshToken, Instant now, List<String> amr) {
+        IssuedToken access = issuer.issue(new TokenSubject(user.id(), user.username(), secondFactor.tokenRoles(user, amr)),
+                refreshToken.login(), amr);
         return new LoginResponse(access.token(), "Bearer", tokenSettings.ttl().toSeconds(), refreshToken.value(),
                 PublicUser.of(user));
     }

@@ -66,7 +66,8 @@ class MongoRefreshTokens implements RefreshTokens {
                 .append("ends_at", Date.from(login.endsAt()))
                 .append("ended", login.ended())
                 .append("live", live)
-                .append("spent", spent));
+                .append("spent", spent)
+                .append("amr", login.amr()));
     }
 
     @Override
@@ -139,6 +140,6 @@ class MongoRefreshTokens implements RefreshTokens {
         return new Login(d.getString("_id"), d.getString("user_id"), d.getString("username"),
                 d.get("epoch") instanceof Number epoch ? epoch.longValue() : 0L,
                 d.getDate("start").toInstant(), d.getDate("ends_at").toInstant(), Boolean.TRUE.equals(d.getBoolean("ended")),
-                live, spent);
+                live, spent, d.getList("amr", String.class));
     }
 }

@@ -117,12 +117,19 @@ class MongoUsers implements Users {
     }
 
     @Override
-    public List<User> page(long offset, long limit) {
-        return template.select(User.class).orderBy("username").asc().skip(offset).limit(limit).result();
+    public List<User> page(String prefix, long offset, long limit) {
+        if (prefix.isEmpty()) {
+            return template.select(User.class).orderBy("username").asc().skip(offset).limit(limit).result();
+        }
+        return template.select(User.class).where("username").gte(prefix).and("username").lt(prefix + Character.MAX_VALUE)
+                .orderBy("username").asc().skip(offset).limit(limit).result();
     }
 
     @Override
-    public long count() {
-        return template.count(User.class);
+    public long count(String prefix) {
+        if (prefix.isEmpty()) {
+            return template.count(User.class);
+        }
+        return users.countDocuments(Filters.and(Filters.gte("username", prefix), Filters.lt("username", prefix + Character.MAX_VALUE)));
     }
 }

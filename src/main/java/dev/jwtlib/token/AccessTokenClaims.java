@@ -12,14 +12,14 @@ import java.util.TreeSet;
  * The claims of an access token, MicroProfile JWT compatible: {@code iss, sub, upn,
  * preferred_username, groups, iat, exp, jti}, {@code aud} when configured, {@code sid}, the
  * login (refresh family) the token belongs to, so that ending a login ends its access tokens,
- * and {@code client_id} on a client's own token.
+ * {@code amr} (RFC 8176) on a user's token, and {@code client_id} on a client's own token.
  */
 final class AccessTokenClaims {
 
     private AccessTokenClaims() {
     }
 
-    static Map<String, Object> of(TokenSubject subject, String sessionId, TokenSettings settings,
+    static Map<String, Object> of(TokenSubject subject, String sessionId, List<String> amr, TokenSettings settings,
                                   Instant issuedAt, String jti) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", settings.issuer());
@@ -33,6 +33,9 @@ final class AccessTokenClaims {
         claims.put("jti", jti);
         if (sessionId != null) {
             claims.put(VerifiedToken.SESSION_ID_CLAIM, sessionId);
+        }
+        if (amr != null && !amr.isEmpty()) {
+            claims.put(Amr.CLAIM, List.copyOf(amr));
         }
         if (subject.clientId() != null) {
             claims.put(VerifiedToken.CLIENT_ID_CLAIM, subject.clientId());

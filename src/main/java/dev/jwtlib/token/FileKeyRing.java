@@ -43,6 +43,16 @@ final class FileKeyRing implements KeyRing {
     }
 
     @Override
+    public List<SigningKey> publishedKeys() {
+        return published.values().stream().sorted(Comparator.comparing(SigningKey::activatesAt)).toList();
+    }
+
+    @Override
+    public boolean rotatable() {
+        return false;
+    }
+
+    @Override
     public Rotation rotate() {
         throw new Conflict("Signing keys come from jwtlib.keys.location; replace that file to rotate them.");
     }

@@ -91,6 +91,49 @@ public final class KeyEncryption {
         }
     }
 
+    /**
+     * Any other secret in a form that can be stored (a TOTP secret), bound to {@code context}
+     * (e.g. {@code totp|<user id>}): it opens only with the same context, so a sealed value moved
+     * to another user's document is useless.
+     */
+    public String seal(byte[] clear, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(clear);
+            return PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from the JDK", e);
+        }
+    }
+
+    /**
+     * The secret {@link #seal(byte[], String) sealed} with this context.
+     *
+     * @throws IllegalStateException when it was sealed with another key-encryption key or
+     *                               context, or changed
+     */
+    public byte[] open(String sealed, String context) {
+        String[] parts = sealed.startsWith(PREFIX) ? sealed.substring(PREFIX.length()).split(":", 2) : new String[0];
+        if (parts.length != 2 || !parts[0].equals(keyId)) {
+            throw new IllegalStateException("A secret in the store was encrypted with another key-encryption key than "
+                    + source + ": every instance sharing a store needs the same " + KeySettings.ENCRYPTION_KEY + ".");
+        }
+        try {
+            byte[] data = Base64.getDecoder().decode(parts[1]);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, data, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(data, IV_BYTES, data.length - IV_BYTES);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A secret in the store cannot be decrypted: it was changed or moved", e);
+        }
+    }
+
     /** Whether the key is stored encrypted (an earlier version stored keys in clear). */
     static boolean sealed(StoredSigningKey stored) {
         return stored.privateJwk().startsWith(PREFIX);

@@ -27,6 +27,12 @@ public interface KeyRing {
     /** The public key for {@code kid}, or empty when no published key has it. */
     Optional<PublicKey> verificationKey(String kid);
 
+    /** Every published key (the signer, the next one, and older ones still verifying), oldest first. */
+    List<SigningKey> publishedKeys();
+
+    /** Whether {@link #rotate()} works (the keys are jwtlib's, not the operator's file). */
+    boolean rotatable();
+
     /** Every published verification key, for the JWK Set. */
     List<PublicJsonWebKey> publicJwks();
 

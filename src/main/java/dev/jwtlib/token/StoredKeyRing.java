@@ -136,6 +136,16 @@ final class StoredKeyRing implements KeyRing {
 
     /** Tokens signed by the current key stay valid until they expire. */
     @Override
+    public List<SigningKey> publishedKeys() {
+        return published.values().stream().sorted(java.util.Comparator.comparing(SigningKey::activatesAt)).toList();
+    }
+
+    @Override
+    public boolean rotatable() {
+        return true;
+    }
+
+    @Override
     public Rotation rotate() {
         reading.lock();
         try {

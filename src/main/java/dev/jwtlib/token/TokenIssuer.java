@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Signs access tokens with the key ring's current key (SmallRye JWT build). */
@@ -37,9 +38,18 @@ public class TokenIssuer {
      * @param sessionId the login it belongs to, or {@code null} for none
      */
     public IssuedToken issue(TokenSubject subject, String sessionId) {
+        return issue(subject, sessionId, List.of());
+    }
+
+    /**
+     * Issues a user's access token.
+     *
+     * @param amr how the user authenticated (RFC 8176), for the {@code amr} claim
+     */
+    public IssuedToken issue(TokenSubject subject, String sessionId, List<String> amr) {
         Instant now = revocations.earliestIssueTime(subject.userId(), clock.instant());
         String jti = TokenIds.random(16);
-        Map<String, Object> claims = AccessTokenClaims.of(subject, sessionId, settings, now, jti);
+        Map<String, Object> claims = AccessTokenClaims.of(subject, sessionId, amr, settings, now, jti);
         return new IssuedToken(sign(claims, keys.signer()), jti, now, now.plus(settings.ttl()));
     }
 

@@ -79,7 +79,8 @@ public final class TokenVerifier {
             return new VerifiedToken(claims.getSubject(), name(claims), groups(claims), claims.getIssuer(),
                     Instant.ofEpochSecond(claims.getIssuedAt().getValue()), expiresAt, claims.getJwtId(),
                     claims.getClaimValue(VerifiedToken.SESSION_ID_CLAIM) instanceof String sid ? sid : null,
-                    claims.getClaimValue(VerifiedToken.CLIENT_ID_CLAIM) instanceof String client ? client : null);
+                    claims.getClaimValue(VerifiedToken.CLIENT_ID_CLAIM) instanceof String client ? client : null,
+                    amr(claims));
         } catch (InvalidToken e) {
             throw e;
         } catch (ParseException | MalformedClaimException | RuntimeException e) {
@@ -97,6 +98,18 @@ public final class TokenVerifier {
             }
         }
         return claims.getSubject();
+    }
+
+    /** RFC 8176 {@code amr}: a list of strings, or nothing (a malformed one fails the token). */
+    private static List<String> amr(JwtClaims claims) throws MalformedClaimException {
+        if (!claims.hasClaim("amr")) {
+            return List.of();
+        }
+        List<String> amr = claims.getStringListClaimValue("amr");
+        if (amr == null || amr.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new MalformedClaimException("amr holds a null");
+        }
+        return amr;
     }
 
     private static Set<String> groups(JwtClaims claims) throws MalformedClaimException {

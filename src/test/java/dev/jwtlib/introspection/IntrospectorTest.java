@@ -22,7 +22,7 @@ class IntrospectorTest {
 
     private final Services service = new Services();
     private final User alice = service.register("alice");
-    private final LoginResponse pair = service.sessions.login("alice", PASSWORD, Services.SOURCE);
+    private final LoginResponse pair = (LoginResponse) service.sessions.login("alice", PASSWORD, Services.SOURCE);
 
     @Test
     void introspectWhenUsableThenActiveWithTheClaimsAndTheUser() {

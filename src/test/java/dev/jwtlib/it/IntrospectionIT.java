@@ -152,7 +152,9 @@ class IntrospectionIT extends DeployedService {
         assertProblem(right, 401);
         assertProblem(wrong, 401);
         assertEquals(wrong.json().getString("detail"), right.json().getString("detail"), "no oracle for user passwords");
-        String token = api.accessToken(serviceUser);
+        // the test servers require a second factor for the role service (jwtlib.mfa.required-roles)
+        Authenticator app = Authenticator.enrol(api, api.accessToken(serviceUser)).app();
+        String token = Authenticator.login(api, serviceUser, app.code(1)).json().getString("access_token");
         assertEquals(200, api.introspect(api.accessToken(api.newUser("by-service-user")), "Bearer " + token).status(),
                 "a service account's access token still works as a caller, as before");
     }

@@ -25,7 +25,7 @@ class RegistrationIT extends DeployedService {
         assertTrue(reply.header("Location").endsWith("/api/admin/users/" + username.toLowerCase()),
                 reply.header("Location"));
         JsonObject user = reply.json();
-        assertEquals(Set.of("username", "email", "email_verified", "is_active", "roles"), user.keySet());
+        assertEquals(Set.of("username", "email", "email_verified", "is_active", "roles", "mfa_enabled"), user.keySet());
         assertEquals(username.toLowerCase(), user.getString("username"));
         assertEquals(username + "@Example.com", user.getString("email"));
         assertTrue(user.getBoolean("is_active"));

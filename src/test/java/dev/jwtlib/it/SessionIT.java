@@ -145,7 +145,7 @@ class SessionIT extends DeployedService {
         Api.Reply reply = api.get("/api/auth/me", api.accessToken(username));
         assertEquals(200, reply.status(), reply.body());
         assertEquals(username, reply.json().getString("username"));
-        assertEquals(Set.of("username", "email", "email_verified", "is_active", "roles"), reply.json().keySet());
+        assertEquals(Set.of("username", "email", "email_verified", "is_active", "roles", "mfa_enabled"), reply.json().keySet());
     }
 
     @Test

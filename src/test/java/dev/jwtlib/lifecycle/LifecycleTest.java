@@ -95,7 +95,7 @@ class LifecycleTest {
         assertThrows(BadCredentials.class, () -> strict.sessions.login("carol", PASSWORD + "!", SOURCE),
                 "a wrong password says nothing about the address");
         strict.verification.verify(code);
-        LoginResponse pair = strict.sessions.login("carol", PASSWORD, SOURCE);
+        LoginResponse pair = (LoginResponse) strict.sessions.login("carol", PASSWORD, SOURCE);
         assertTrue(pair.user().emailVerified());
         assertEquals(carol.username(), pair.user().username());
     }
@@ -104,7 +104,7 @@ class LifecycleTest {
 
     @Test
     void resetThenTheNewPasswordWorksTheOldNotEverySessionEndsTheLockIsGoneAndTheAddressIsVerified() {
-        LoginResponse before = service.sessions.login("alice", PASSWORD, SOURCE);
+        LoginResponse before = (LoginResponse) service.sessions.login("alice", PASSWORD, SOURCE);
         for (int i = 0; i < service.loginSettings.maxFailures(); i++) {
             assertThrows(BadCredentials.class, () -> service.sessions.login("alice", "wrong " + PASSWORD, SOURCE));
         }
@@ -116,7 +116,7 @@ class LifecycleTest {
         service.passwordReset.reset(code, NEW_PASSWORD);
         assertThrows(InvalidToken.class, () -> service.sessions.refresh(before.refreshToken()), "every session ended");
         assertThrows(BadCredentials.class, () -> service.sessions.login("alice", PASSWORD, SOURCE), "the old password");
-        LoginResponse after = service.sessions.login("alice", NEW_PASSWORD, SOURCE);
+        LoginResponse after = (LoginResponse) service.sessions.login("alice", NEW_PASSWORD, SOURCE);
         assertTrue(after.user().emailVerified(), "the code reached the address");
         assertThrows(InvalidInput.class, () -> service.passwordReset.check(code, NEW_PASSWORD + "!"), "once only");
     }

@@ -32,7 +32,7 @@ public abstract class RefreshTokensContract {
     }
 
     private void start(String login, String userId, String digest) {
-        tokens.start(Login.started(login, userId, "alice", 3, NOW, NOW.plus(Duration.ofDays(30)), digest, LATER));
+        tokens.start(Login.started(login, userId, "alice", 3, NOW, NOW.plus(Duration.ofDays(30)), digest, LATER, dev.jwtlib.token.Amr.PASSWORD_AND_OTP));
     }
 
     @Test
@@ -44,6 +44,7 @@ public abstract class RefreshTokensContract {
         assertEquals("alice", before.username(), "the reuse audit line names the user without reading them");
         assertEquals(3, before.epoch());
         assertEquals(NOW, before.start());
+        assertEquals(java.util.List.of("pwd", "otp"), before.amr(), "how the user logged in is kept for every refresh");
         Login again = tokens.rotate("l1", 0, "d1", "d3", LATER).orElseThrow();
         assertFalse(again.live().containsKey("d1"), "a second exchange of the same token sees it spent");
         assertTrue(again.spent(0, "d1"));
@@ -119,9 +120,9 @@ public abstract class RefreshTokensContract {
 
     @Test
     void acceptsWhenTheTokenOrTheLoginHasExpiredThenNot() {
-        tokens.start(Login.started("l1", "user-1", "alice", 0, NOW, NOW.plus(Duration.ofDays(30)), "d1", NOW.minusSeconds(1)));
+        tokens.start(Login.started("l1", "user-1", "alice", 0, NOW, NOW.plus(Duration.ofDays(30)), "d1", NOW.minusSeconds(1), dev.jwtlib.token.Amr.PASSWORD));
         assertFalse(tokens.find("l1").orElseThrow().accepts("d1", NOW));
-        tokens.start(Login.started("l2", "user-1", "alice", 0, NOW, NOW.minusSeconds(1), "e1", LATER));
+        tokens.start(Login.started("l2", "user-1", "alice", 0, NOW, NOW.minusSeconds(1), "e1", LATER, dev.jwtlib.token.Amr.PASSWORD));
         assertFalse(tokens.find("l2").orElseThrow().accepts("e1", NOW), "the login itself has ended for good");
     }
 

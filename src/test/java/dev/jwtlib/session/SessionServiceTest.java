@@ -33,7 +33,7 @@ class SessionServiceTest {
 
     @Test
     void loginWhenTheRightPasswordThenAnAccessTokenOfTheUserAndARefreshTokenOfTheLogin() {
-        LoginResponse pair = sessions.login("Alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("Alice", PASSWORD, Services.SOURCE);
         VerifiedToken access = service.accessTokens.verify(pair.accessToken());
         assertEquals(alice.id(), access.subject());
         assertEquals("alice", access.username());
@@ -63,7 +63,7 @@ class SessionServiceTest {
 
     @Test
     void refreshThenANewPairOfTheSameLoginAndTheOldRefreshTokenIsSpent() {
-        LoginResponse first = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse first = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         LoginResponse second = sessions.refresh(first.refreshToken());
         assertNotEquals(first.refreshToken(), second.refreshToken());
         assertEquals(service.accessTokens.verify(first.accessToken()).sessionId(),
@@ -73,9 +73,9 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenASpentTokenIsPresentedAgainThenTheWholeLoginEnds() {
-        LoginResponse first = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse first = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         LoginResponse second = sessions.refresh(first.refreshToken());
-        LoginResponse otherLogin = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse otherLogin = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         assertThrows(InvalidToken.class, () -> sessions.refresh(first.refreshToken()));
         assertThrows(InvalidToken.class, () -> sessions.refresh(second.refreshToken()), "the thief's or the owner's pair");
         assertThrows(InvalidToken.class, () -> service.accessTokens.verify(second.accessToken()));
@@ -84,7 +84,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenRacedThenExactlyOneWins() throws Exception {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> refreshes = new ArrayList<>();
@@ -110,7 +110,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenUnknownMalformedOrExpiredThenRefused() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         assertThrows(InvalidToken.class, () -> sessions.refresh("no-dot-at-all"));
         assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken() + "x"));
         service.clock.advance(service.sessionSettings.refreshTtl().plusSeconds(1));
@@ -119,7 +119,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenTheUserWasDeactivatedOrGotOtherRolesThenTheCurrentUserDecides() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         service.users.update(alice.id(), new UserUpdate(null, null, List.of("admin", "user")), service.clock.instant());
         LoginResponse promoted = sessions.refresh(pair.refreshToken());
         assertEquals(Set.of("admin", "user"), service.accessTokens.verify(promoted.accessToken()).groups());
@@ -130,7 +130,7 @@ class SessionServiceTest {
     @Test
     void logoutThenTheAccessTokenAndTheLoginEndHereAndOnEveryOtherInstanceAtOnce() {
         Services otherInstance = service.sharingStoresWith();
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         sessions.logout(Optional.of(pair.accessToken()), Optional.of(pair.refreshToken()));
         assertThrows(InvalidToken.class, () -> service.accessTokens.verify(pair.accessToken()));
         assertThrows(InvalidToken.class, () -> otherInstance.sessions.refresh(pair.refreshToken()),
@@ -139,7 +139,7 @@ class SessionServiceTest {
 
     @Test
     void logoutWhenTokensAreBadOrMissingThenNothingHappensAndNothingFails() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         assertDoesNotThrow(() -> sessions.logout(Optional.of("not.a.token"), Optional.of("not-a-refresh-token")));
         assertDoesNotThrow(() -> sessions.logout(Optional.empty(), Optional.empty()));
         assertDoesNotThrow(() -> service.accessTokens.verify(pair.accessToken()));
@@ -148,7 +148,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenTheLoginIsOlderThanItsMaxLifetimeThenRefusedHoweverOftenItWasRefreshed() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         for (int day = 13; day < 30; day += 13) {
             service.clock.advance(Duration.ofDays(13));
             pair = sessions.refresh(pair.refreshToken());
@@ -160,7 +160,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenAMadeUpTokenNamesARealLoginThenRefusedAndTheLoginLivesOn() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         String login = RefreshToken.parse(pair.refreshToken()).orElseThrow().login();
         for (String madeUp : List.of(login + ".0.made-up-secret", login + ".1.made-up-secret", login + ".made-up-secret")) {
             assertThrows(InvalidToken.class, () -> sessions.refresh(madeUp));
@@ -173,7 +173,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenMadeUpTokensOfARealLoginArriveTogetherThenTheLoginLivesOn() throws Exception {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         String login = RefreshToken.parse(pair.refreshToken()).orElseThrow().login();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -196,7 +196,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenTheStoreFailsAfterTheTokenWasSpentThenTheSameTokenWorksOnRetry() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         service.users.failReads(new IllegalStateException("store down"));
         assertThrows(IllegalStateException.class, () -> sessions.refresh(pair.refreshToken()));
         service.users.failReads(null);
@@ -206,18 +206,18 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenTheUsersSessionsWereEndedAfterTheLoginBeganThenRefusedEvenIfTheLoginWasMissed() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         // as when ending the sessions raced the login: the login's document was stored after the
         // logins were ended, so only the user's epoch tells
         service.users.endSessions(alice.id());
         assertThrows(InvalidToken.class, () -> sessions.refresh(pair.refreshToken()));
-        LoginResponse later = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse later = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         assertDoesNotThrow(() -> sessions.refresh(later.refreshToken()), "a login of the new epoch works");
     }
 
     @Test
     void refreshWhenAnOldFormatTokenThenRefused() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         RefreshToken token = RefreshToken.parse(pair.refreshToken()).orElseThrow();
         assertThrows(InvalidToken.class, () -> sessions.refresh(token.login() + "." + "c2VjcmV0c2VjcmV0"));
         assertDoesNotThrow(() -> sessions.refresh(pair.refreshToken()));
@@ -225,7 +225,7 @@ class SessionServiceTest {
 
     @Test
     void refreshWhenRefreshedManyTimesThenTheStoreHoldsOneEntryForTheLogin() {
-        LoginResponse pair = sessions.login("alice", PASSWORD, Services.SOURCE);
+        LoginResponse pair = (LoginResponse) sessions.login("alice", PASSWORD, Services.SOURCE);
         for (int i = 0; i < 30; i++) {
             pair = sessions.refresh(pair.refreshToken());
         }

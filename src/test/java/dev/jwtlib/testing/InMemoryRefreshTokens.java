@@ -84,6 +84,6 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     }
 
     private static Login with(Login l, boolean ended, Map<String, Instant> live, Map<Integer, String> spent) {
-        return new Login(l.id(), l.userId(), l.username(), l.epoch(), l.start(), l.endsAt(), ended, live, spent);
+        return new Login(l.id(), l.userId(), l.username(), l.epoch(), l.start(), l.endsAt(), ended, live, spent, l.amr());
     }
 }

@@ -76,15 +76,21 @@ public final class InMemoryUsers implements Users {
                 update.passwordHash() != null ? update.passwordHash() : u.passwordHash(),
                 update.roles() != null ? update.roles() : u.roles(),
                 update.active() != null ? update.active() : u.active(), u.createdAt(), now.toEpochMilli(),
-                u.sessionEpoch(), update.emailVerified() != null ? update.emailVerified() : u.emailVerified());
+                u.sessionEpoch(), update.emailVerified() != null ? update.emailVerified() : u.emailVerified(), u.mfaEnabled());
         byId.put(id, changed);
         return Optional.of(changed);
+    }
+
+    /** Sets the user's {@code mfa_enabled}, as the store's second factors do in the same document. */
+    synchronized void mfaEnabled(String id, boolean enabled) {
+        byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.username(), u.email(), u.emailKey(), u.passwordHash(),
+                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch(), u.emailVerified(), enabled));
     }
 
     @Override
     public synchronized void endSessions(String id) {
         byId.computeIfPresent(id, (key, u) -> new User(u.id(), u.username(), u.email(), u.emailKey(), u.passwordHash(),
-                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch() + 1, u.emailVerified()));
+                u.roles(), u.active(), u.createdAt(), u.updatedAt(), u.sessionEpoch() + 1, u.emailVerified(), u.mfaEnabled()));
     }
 
     @Override
@@ -93,12 +99,13 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
-    public List<User> page(long offset, long limit) {
-        return byId.values().stream().sorted(Comparator.comparing(User::username)).skip(offset).limit(limit).toList();
+    public List<User> page(String prefix, long offset, long limit) {
+        return byId.values().stream().filter(u -> u.username().startsWith(prefix)).sorted(Comparator.comparing(User::username))
+                .skip(offset).limit(limit).toList();
     }
 
     @Override
-    public long count() {
-        return byId.size();
+    public long count(String prefix) {
+        return byId.values().stream().filter(u -> u.username().startsWith(prefix)).count();
     }
 }

@@ -1,5 +1,8 @@
 package dev.jwtlib.testing;
 
+import dev.jwtlib.mfa.MfaSettings;
+import dev.jwtlib.mfa.SecondFactorService;
+import dev.jwtlib.token.KeyEncryption;
 import dev.jwtlib.account.AccountService;
 import dev.jwtlib.account.LoginGuard;
 import dev.jwtlib.account.LoginSettings;
@@ -49,6 +52,10 @@ public final class Services {
     public final InMemoryLoginAttempts loginAttempts;
     public final InMemoryClients clients;
     public final InMemoryAccountCodes accountCodes = new InMemoryAccountCodes();
+    public final InMemorySecondFactors secondFactors;
+    /** TOTP optional for everyone ({@link #Services(MfaSettings)} for other settings). */
+    public static final MfaSettings MFA = new MfaSettings(java.util.Set.of(), "jwtlib-test");
+    public final MfaSettings mfaSettings;
 
     public final TokenSettings tokenSettings = new TokenSettings("https://auth.example.com", Optional.empty(),
             Duration.ofMinutes(15), TokenAlgorithm.ES256);
@@ -80,6 +87,7 @@ public final class Services {
     public final TestOutbox mail;
     public final EmailVerification verification;
     public final PasswordReset passwordReset;
+    public final SecondFactorService secondFactor;
 
     public Services() {
         this(LIFECYCLE);
@@ -87,20 +95,32 @@ public final class Services {
 
     /** With these lifecycle settings (verified email required or not). */
     public Services(LifecycleSettings lifecycle) {
+        this(lifecycle, MFA);
+    }
+
+    /** With these second-factor settings (required roles). */
+    public Services(MfaSettings mfa) {
+        this(LIFECYCLE, mfa);
+    }
+
+    private Services(LifecycleSettings lifecycle, MfaSettings mfa) {
         this(new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)), new InMemoryUsers(), new InMemoryRefreshTokens(),
-                new InMemoryRevocations(), new InMemorySigningKeys(), new InMemoryLoginAttempts(), new InMemoryClients(), lifecycle);
+                new InMemoryRevocations(), new InMemorySigningKeys(), new InMemoryLoginAttempts(), new InMemoryClients(), lifecycle,
+                mfa);
     }
 
     private Services(MutableClock clock, InMemoryUsers users, InMemoryRefreshTokens refreshTokens,
                      InMemoryRevocations revocationStore, InMemorySigningKeys keyStore, InMemoryLoginAttempts loginAttempts,
-                     InMemoryClients clients, LifecycleSettings lifecycle) {
+                     InMemoryClients clients, LifecycleSettings lifecycle, MfaSettings mfa) {
         this.clock = clock;
+        this.mfaSettings = mfa;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.revocationStore = revocationStore;
         this.keyStore = keyStore;
         this.loginAttempts = loginAttempts;
         this.clients = clients;
+        this.secondFactors = new InMemorySecondFactors(users);
         events = new SecurityEvents(clock);
         keys = KeyRings.create(keyStore, tokenSettings, keySettings, events, clock);
         revocations = new RevocationList(revocationStore, events, clock);
@@ -114,16 +134,19 @@ public final class Services {
         introspector = new Introspector(events, accessTokens, users, clients, tokenSettings, revocations, clock);
         mail = new TestOutbox(events);
         verification = new EmailVerification(accountCodes, users, mail.outbox, lifecycle, events, clock);
-        sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
-                tokenSettings, sessionSettings, verification, clock);
         userSessions = new UserSessionsEnder(users, refreshTokens, revocations, tokenSettings, clock);
+        KeyEncryption encryption = KeyEncryption.from(keySettings);
+        secondFactor = new SecondFactorService(secondFactors, users, accounts, accountCodes, guard, userSessions, mfaSettings,
+                events, () -> encryption, clock);
+        sessions = new SessionService(events, accounts, users, issuer, accessTokens, refreshTokens, revocations,
+                tokenSettings, sessionSettings, verification, secondFactor, clock);
         passwordReset = new PasswordReset(accountCodes, users, accounts, userSessions, mail.outbox, lifecycle, events, clock,
                 Runnable::run);
     }
 
     /** Another instance over the same stores and clock, with its own memory (caches, revocation mirror). */
     public Services sharingStoresWith() {
-        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts, clients, LIFECYCLE);
+        return new Services(clock, users, refreshTokens, revocationStore, keyStore, loginAttempts, clients, LIFECYCLE, mfaSettings);
     }
 
     /** Registers {@code username} with {@link #PASSWORD} and the role {@code user}. */

@@ -23,8 +23,10 @@ class AccessTokenClaimsTest {
     void claimsWhenBuiltThenMicroProfileJwtShape() {
         TokenSubject subject = new TokenSubject("u-1", "alice", Set.of("user", "admin"));
         Instant iat = Instant.ofEpochSecond(1_700_000_000L);
-        Map<String, Object> claims = AccessTokenClaims.of(subject, "s-1", ES256, iat, "j-1");
-        assertEquals(Set.of("iss", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid"), claims.keySet());
+        Map<String, Object> claims = AccessTokenClaims.of(subject, "s-1", Amr.PASSWORD_AND_OTP, ES256, iat, "j-1");
+        assertEquals(Set.of("iss", "sub", "upn", "preferred_username", "groups", "iat", "exp", "jti", "sid", "amr"),
+                claims.keySet());
+        assertEquals(List.of("pwd", "otp"), claims.get("amr"));
         assertEquals("jwtlib", claims.get("iss"));
         assertEquals("u-1", claims.get("sub"));
         assertEquals("alice", claims.get("upn"));
@@ -40,7 +42,9 @@ class AccessTokenClaimsTest {
         TokenSettings withAudience = new TokenSettings("jwtlib", Optional.of("orders"), Duration.ofMinutes(15),
                 TokenAlgorithm.ES256);
         Instant iat = Instant.ofEpochSecond(1_700_000_000L);
-        assertEquals("orders", AccessTokenClaims.of(subject, null, withAudience, iat, "j-1").get("aud"));
-        assertNull(AccessTokenClaims.of(subject, null, withAudience, iat, "j-1").get("sid"));
+        assertEquals("orders", AccessTokenClaims.of(subject, null, null, withAudience, iat, "j-1").get("aud"));
+        assertNull(AccessTokenClaims.of(subject, null, null, withAudience, iat, "j-1").get("sid"));
+        assertNull(AccessTokenClaims.of(subject, null, List.of(), withAudience, iat, "j-1").get("amr"),
+                "a client's own token says nothing of how a user logged in");
     }
 }

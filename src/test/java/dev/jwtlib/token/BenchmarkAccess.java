@@ -146,6 +146,16 @@ public final class BenchmarkAccess {
         }
 
         @Override
+        public List<SigningKey> publishedKeys() {
+            return ring.publishedKeys();
+        }
+
+        @Override
+        public boolean rotatable() {
+            return ring.rotatable();
+        }
+
+        @Override
         public Rotation rotate() {
             return ring.rotate();
         }

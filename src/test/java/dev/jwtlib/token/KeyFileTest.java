@@ -42,7 +42,7 @@ class KeyFileTest {
         TokenSettings settings = new TokenSettings("jwtlib", Optional.empty(), Duration.ofMinutes(15), algorithm);
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         String token = TokenIssuer.sign(AccessTokenClaims.of(new TokenSubject("u", "alice", Set.of("user")), null,
-                settings, now, "j"), key);
+                Amr.PASSWORD, settings, now, "j"), key);
         TokenVerifier verifier = new TokenVerifier(settings, kid -> kid.equals(key.kid()) ? Optional.of(key.publicKey())
                 : Optional.empty(), java.time.Clock.systemUTC());
         assertEquals("alice", verifier.verify(token).username());
