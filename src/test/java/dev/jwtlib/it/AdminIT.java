@@ -28,6 +28,39 @@ class AdminIT extends DeployedService {
     }
 
     @Test
+    void listWhenQueryThenOnlyUsernamesStartingWithItAndTheirCount() {
+        String prefix = Api.uniqueName("srch");
+        String first = api.newUser(prefix + "-a");
+        String second = api.newUser(prefix + "-b");
+        api.newUser("other");
+        JsonObject page = api.get("/api/admin/users?q=" + prefix.toUpperCase(), api.adminToken()).json();
+        assertEquals(2, page.getJsonNumber("total").longValue(), page.toString());
+        assertEquals(java.util.List.of(first, second), page.getJsonArray("users").stream()
+                .map(u -> u.asJsonObject().getString("username")).toList());
+        assertEquals(1, api.get("/api/admin/users?q=" + prefix + "&limit=1&offset=1", api.adminToken()).json()
+                .getJsonArray("users").size());
+        assertEquals(0, api.get("/api/admin/users?q=" + prefix + "-zzz", api.adminToken()).json()
+                .getJsonNumber("total").longValue());
+        assertProblem(api.get("/api/admin/users?q=" + "x".repeat(65), api.adminToken()), 400);
+        assertProblem(api.get("/api/admin/users?q=%00", api.adminToken()), 400);
+        assertEquals(200, api.get("/api/admin/users?q=%5E.*%24%7B%7D", api.adminToken()).status(), "no pattern: plain text");
+    }
+
+    @Test
+    void keysWhenListedThenThePublishedKeysWithTheSignerMarked() {
+        Api.Reply reply = api.get("/api/admin/keys", api.adminToken());
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject list = reply.json();
+        assertTrue(list.getBoolean("rotatable"));
+        var keys = list.getJsonArray("keys");
+        assertEquals(1, keys.stream().filter(k -> k.asJsonObject().getString("state").equals("signing")).count(), list.toString());
+        JsonObject jwks = api.get("/.well-known/jwks.json", null).json();
+        assertEquals(jwks.getJsonArray("keys").size(), keys.size(), "the same keys as the JWKS");
+        assertProblem(api.get("/api/admin/keys", api.accessToken(api.newUser("keysnotadmin"))), 403);
+        assertProblem(api.get("/api/admin/keys", null), 401);
+    }
+
+    @Test
     void listWhenPagingParametersInvalidThenBadRequest() {
         String admin = api.adminToken();
         assertProblem(api.get("/api/admin/users?limit=0", admin), 400);
