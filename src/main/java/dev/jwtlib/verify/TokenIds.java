@@ -11,6 +11,7 @@ public final class TokenIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final MessageDigest SHA_256 = newSha256();
 
     private TokenIds() {
     }
@@ -24,9 +25,25 @@ public final class TokenIds {
 
     /** SHA-256 of {@code secret}, base64url: how refresh tokens are stored and tokens are cached. */
     public static String digest(String secret) {
+        return BASE64URL.encodeToString(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A new SHA-256 digest, cloned from a prototype: {@code MessageDigest.getInstance} looks the
+     * provider up every time, which was most of a cached token's digest on the hot path (JFR,
+     * issue 18).
+     */
+    private static MessageDigest sha256() {
         try {
-            return BASE64URL.encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);
         }

@@ -85,6 +85,15 @@ final class BenchServer {
         return Long.parseLong(Files.readString(pidFile).trim());
     }
 
+    /** CPU time the server process has used (user + system), in nanoseconds (Linux /proc, 100 ticks a second). */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        // the fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
     /** Resident set size in MiB (Linux /proc). */
     long rssMiB() throws IOException {
         return statusMiB("VmRSS:");

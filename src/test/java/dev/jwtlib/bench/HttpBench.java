@@ -1,5 +1,6 @@
 package dev.jwtlib.bench;
 
+import dev.jwtlib.bench.trivial.TrivialMechanism;
 import dev.jwtlib.it.ResourceServerWars;
 import dev.jwtlib.password.PasswordSettings;
 import jakarta.json.Json;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 
 /**
  * The HTTP benchmark (issue 5 and 6): starts Liberty servers of the build's runtime on loopback
@@ -55,6 +57,8 @@ public final class HttpBench {
     private final List<Load.Result> measured = new CopyOnWriteArrayList<>();
     private final List<Ratio> ratios = new ArrayList<>();
     private final Map<String, String> facts = new java.util.LinkedHashMap<>();
+    /** Server CPU per answer (µs) of the scenarios that measured it. */
+    private final Map<Load.Result, Double> cpuMicros = new java.util.IdentityHashMap<>();
 
     /** A pair measured back to back: ours over the baseline, and the target it must meet. */
     record Ratio(String id, String what, Load.Result ours, Load.Result baseline, double value, String target,
@@ -94,7 +98,9 @@ public final class HttpBench {
                 "-Djwtlib.bootstrap.admin.username=" + ADMIN, "-Djwtlib.bootstrap.admin.password=" + ADMIN_PASSWORD,
                 // the load generator is one source address making thousands of calls a second: the
                 // per-source limit would measure itself; Keycloak, compared with, has none by default
-                "-Djwtlib.rate-limit.per-source=0"));
+                "-Djwtlib.rate-limit.per-source=0",
+                // the tokens' iss must be the URL the applications know the service by (the default is localhost)
+                "-Djwtlib.issuer=" + authUrl));
         if (Boolean.getBoolean("bench.jfr")) {
             // a CPU profile of the service server for the whole run, to read with `jfr print`
             serviceOptions.add("-XX:StartFlightRecording=filename=" + Path.of("target/bench-service.jfr").toAbsolutePath()
@@ -107,24 +113,38 @@ public final class HttpBench {
         }
         String serverXml = Files.readString(Path.of("liberty/server.xml"));
         service.create(serverXml, serviceOptions, List.of(Path.of("target/jwtlib.war")), List.of());
-        resources.create(serverXml, appOptions, List.of(),
-                List.of(ResourceServerWars.war("rs-jwks", Map.of("jwtlib.mode", "jwks", "jwtlib.auth-service.url", authUrl)),
-                        ResourceServerWars.war("rs-introspect", introspectConfig(authUrl, "PT5S")),
-                        ResourceServerWars.war("rs-introspect-nocache", introspectConfig(authUrl, "PT0.001S"))));
-        mpJwt.create(mpJwtServerXml(mpJwt.port), appOptions, List.of(), List.of(ResourceServerWars.mpJwtWar("mpjwt", authUrl)));
         System.out.println("starting Liberty servers: the service on " + authUrl + ", resource servers (jwtlib jwks and"
-                + " introspect modes) on " + rsUrl + ", Liberty's own MP-JWT on " + mpJwt.url());
+                + " introspect modes, the trivial mechanism) on " + rsUrl + ", Liberty's own MP-JWT on " + mpJwt.url());
         service.start("/health/ready");
-        resources.start("/rs-jwks/api/public");
-        mpJwt.start("/mpjwt/api/public");
         try {
+            // the user and its token first: the trivial mechanism's WAR is configured with that token
             Setup setup = new Setup(authUrl);
+            List<String> rsOptions = new ArrayList<>(appOptions);
+            if (Boolean.getBoolean("bench.jfr")) {
+                // a CPU profile of the resource server (P1, P1c): target/bench-rs.jfr
+                rsOptions.add("-XX:StartFlightRecording=filename=" + Path.of("target/bench-rs.jfr").toAbsolutePath()
+                        + ",settings=profile");
+            }
+            resources.create(serverXml, rsOptions, List.of(),
+                    List.of(ResourceServerWars.war("rs-jwks", Map.of("jwtlib.mode", "jwks", "jwtlib.auth-service.url", authUrl)),
+                            ResourceServerWars.war("rs-introspect", introspectConfig(authUrl, "PT5S")),
+                            ResourceServerWars.war("rs-introspect-nocache", introspectConfig(authUrl, "PT0.001S")),
+                            ResourceServerWars.protectedReports("rs-trivial").addClass(TrivialMechanism.class)
+                                    // Liberty's server.xml turns implicit bean archives off
+                                    .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                                            + "version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+                                    .addAsResource(new StringAsset("bench.trivial.token=" + setup.userToken + "\n"),
+                                            "META-INF/microprofile-config.properties")));
+            mpJwt.create(mpJwtServerXml(mpJwt.port), appOptions, List.of(), List.of(ResourceServerWars.mpJwtWar("mpjwt", authUrl)));
+            resources.start("/rs-jwks/api/public");
+            mpJwt.start("/mpjwt/api/public");
             warmUp(authUrl, rsUrl, mpJwt.url(), setup);
             if (selected("modes")) {
                 resourceServerModes(rsUrl, setup);
             }
             if (selected("p1p2")) {
-                p1AndP2(rsUrl, mpJwt.url(), setup);
+                p1AndP2(resources, mpJwt, setup);
+                p1c(resources, setup);
             }
             if (selected("p3")) {
                 p3(authUrl, setup);
@@ -155,7 +175,7 @@ public final class HttpBench {
      */
     private void warmUp(String authUrl, String rsUrl, String mpJwtUrl, Setup setup) throws Exception {
         Duration each = Duration.ofSeconds(5);
-        for (String url : List.of(rsUrl + "/rs-jwks/api/public", rsUrl + "/rs-jwks/api/reports",
+        for (String url : List.of(rsUrl + "/rs-jwks/api/public", rsUrl + "/rs-jwks/api/reports", rsUrl + "/rs-trivial/api/reports",
                 rsUrl + "/rs-introspect/api/reports", mpJwtUrl + "/mpjwt/api/reports")) {
             Load.run("warm-up " + url, 8, Duration.ZERO, each, (t, s) -> get(url, setup.userToken), Load.status(200));
         }
@@ -225,19 +245,100 @@ public final class HttpBench {
                 (t, s) -> get(rsUrl + "/rs-introspect-nocache/api/reports", setup.userToken), Load.status(200)));
     }
 
-    private void p1AndP2(String rsUrl, String mpJwtUrl, Setup setup) throws Exception {
+    private void p1AndP2(BenchServer resources, BenchServer mpJwt, Setup setup) throws Exception {
         System.out.println("\n# P1: protected vs unprotected; P2: ours vs Liberty mpJwt-2.1 (c=8)");
-        Load.Result open = Load.run("P1 unprotected /api/public", 8, warmup, duration,
-                (t, s) -> get(rsUrl + "/rs-jwks/api/public", null), Load.status(200));
-        Load.Result ours = Load.run("P1 @RolesAllowed, bearer (jwtlib jwks)", 8, warmup, duration,
-                (t, s) -> get(rsUrl + "/rs-jwks/api/reports", setup.userToken), Load.status(200));
+        String rsUrl = resources.url();
+        Load.Result open = measureCpu(resources, "P1 unprotected /api/public", rsUrl + "/rs-jwks/api/public", null);
+        Load.Result ours = measureCpu(resources, "P1 @RolesAllowed, bearer (jwtlib jwks)", rsUrl + "/rs-jwks/api/reports",
+                setup.userToken);
         ratio("P1", "protected / unprotected throughput", ours, open, ">= 0.90", 0.90);
-        Load.Result theirs = Load.run("P2 @RolesAllowed, bearer (Liberty mpJwt)", 8, warmup, duration,
-                (t, s) -> get(mpJwtUrl + "/mpjwt/api/reports", setup.userToken), Load.status(200));
-        Load.Result oursAgain = Load.run("P2 @RolesAllowed, bearer (jwtlib jwks)", 8, warmup, duration,
-                (t, s) -> get(rsUrl + "/rs-jwks/api/reports", setup.userToken), Load.status(200));
+        Load.Result theirs = measureCpu(mpJwt, "P2 @RolesAllowed, bearer (Liberty mpJwt)", mpJwt.url() + "/mpjwt/api/reports",
+                setup.userToken);
+        Load.Result oursAgain = measureCpu(resources, "P2 @RolesAllowed, bearer (jwtlib jwks)", rsUrl + "/rs-jwks/api/reports",
+                setup.userToken);
         ratio("P2", "jwtlib / Liberty mpJwt throughput", oursAgain, theirs, ">= 1.0", 1.0);
         measured.addAll(List.of(open, ours, theirs, oursAgain));
+    }
+
+    /**
+     * P1c, the ceiling: jwtlib's {@code jwks} mode against the cheapest possible mechanism
+     * ({@link TrivialMechanism}) on the same server, alternated over four rounds, each protected
+     * run between two unprotected ones so that a drift of the shared machine shows in the
+     * brackets. Reports throughput and the server's CPU per request.
+     */
+    private void p1c(BenchServer resources, Setup setup) throws Exception {
+        System.out.println("\n# P1c: jwtlib vs the trivial mechanism (cache key offered), alternated and bracketed (c=8)");
+        String rsUrl = resources.url();
+        int rounds = 4;
+        double ratioSum = 0;
+        double jwtlibCpu = 0;
+        double trivialCpu = 0;
+        double openCpu = 0;
+        List<Load.Result> jwtlibRuns = new ArrayList<>();
+        List<Load.Result> trivialRuns = new ArrayList<>();
+        Load.Result before = measureCpu(resources, "P1c unprotected", rsUrl + "/rs-jwks/api/public", null);
+        openCpu += cpuMicros.get(before);
+        for (int round = 0; round < rounds; round++) {
+            double[] relative = new double[2];
+            for (int turn = 0; turn < 2; turn++) {
+                // the order alternates between rounds
+                boolean jwtlib = (turn == 0) == (round % 2 == 0);
+                Load.Result run = jwtlib
+                        ? measureCpu(resources, "P1c jwtlib (jwks)", rsUrl + "/rs-jwks/api/reports", setup.userToken)
+                        : measureCpu(resources, "P1c trivial mechanism", rsUrl + "/rs-trivial/api/reports", setup.userToken);
+                Load.Result after = measureCpu(resources, "P1c unprotected", rsUrl + "/rs-jwks/api/public", null);
+                openCpu += cpuMicros.get(after);
+                relative[jwtlib ? 0 : 1] = run.throughput() / ((before.throughput() + after.throughput()) / 2);
+                (jwtlib ? jwtlibRuns : trivialRuns).add(run);
+                if (jwtlib) {
+                    jwtlibCpu += cpuMicros.get(run);
+                } else {
+                    trivialCpu += cpuMicros.get(run);
+                }
+                before = after;
+            }
+            ratioSum += relative[0] / relative[1];
+        }
+        double value = ratioSum / rounds;
+        Load.Result ours = merged("P1c jwtlib (jwks), " + rounds + " runs", jwtlibRuns);
+        Load.Result trivial = merged("P1c trivial mechanism, " + rounds + " runs", trivialRuns);
+        ratios.add(new Ratio("P1c", "jwtlib / trivial mechanism, each relative to its unprotected brackets",
+                ours, trivial, value, ">= 0.97", value >= 0.97));
+        cpuMicros.put(ours, jwtlibCpu / rounds);
+        cpuMicros.put(trivial, trivialCpu / rounds);
+        measured.addAll(List.of(ours, trivial));
+        facts.put("P1c server CPU per request (resource server, µs): jwtlib, trivial mechanism, unprotected",
+                String.format("%.1f, %.1f, %.1f (jwtlib costs %.1f µs more than the trivial mechanism)",
+                        jwtlibCpu / rounds, trivialCpu / rounds, openCpu / (2 * rounds + 1), (jwtlibCpu - trivialCpu) / rounds));
+        System.out.printf("P1c = %.3f; CPU per request: jwtlib %.1f µs, trivial %.1f µs%n", value, jwtlibCpu / rounds,
+                trivialCpu / rounds);
+    }
+
+    /** Several runs of one scenario as one result (throughput over their whole time, the worst p99). */
+    private static Load.Result merged(String name, List<Load.Result> runs) {
+        long ok = runs.stream().mapToLong(Load.Result::ok).sum();
+        long other = runs.stream().mapToLong(Load.Result::other).sum();
+        double seconds = runs.stream().mapToDouble(Load.Result::seconds).sum();
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        runs.forEach(r -> r.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum)));
+        return new Load.Result(name, runs.get(0).concurrency(), ok, other, seconds,
+                runs.stream().mapToDouble(Load.Result::p50Millis).average().orElse(0),
+                runs.stream().mapToDouble(Load.Result::p99Millis).max().orElse(0),
+                runs.stream().mapToDouble(Load.Result::otherP99Millis).max().orElse(0), statuses);
+    }
+
+    /**
+     * One scenario of GETs at c=8 after its warm-up, with the CPU time the server process spent
+     * during the measured part (user + system, from /proc) divided by the answers it gave.
+     */
+    private Load.Result measureCpu(BenchServer server, String name, String url, String bearer) throws Exception {
+        Load.run("warm-up " + name, 8, Duration.ZERO, warmup, (t, s) -> get(url, bearer), Load.status(200));
+        long cpuBefore = server.cpuNanos();
+        Load.Result result = Load.run(name, 8, Duration.ZERO, duration, (t, s) -> get(url, bearer), Load.status(200));
+        long cpu = server.cpuNanos() - cpuBefore;
+        cpuMicros.put(result, cpu / 1000.0 / Math.max(1, result.ok() + result.other()));
+        System.out.printf("   server CPU %.1f µs per request%n", cpuMicros.get(result));
+        return result;
     }
 
     private void p3(String authUrl, Setup setup) throws Exception {
@@ -359,10 +460,11 @@ public final class HttpBench {
                     latency ? String.format("p99 %.0f ms", r.baseline().p99Millis()) : String.format("%.0f/s, p99 %.1f ms", r.baseline().throughput(), r.baseline().p99Millis()),
                     r.value(), r.target(), r.met() ? "yes" : "**no**"));
         }
-        md.append("\n| scenario | connections | ok/s | p50 ms | p99 ms | statuses |\n|---|---|---|---|---|---|\n");
+        md.append("\n| scenario | connections | ok/s | p50 ms | p99 ms | server CPU µs/request | statuses |\n|---|---|---|---|---|---|---|\n");
         for (Load.Result r : measured) {
-            md.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %s |%n", r.name(), r.concurrency(), r.throughput(),
-                    r.p50Millis(), r.p99Millis(), r.statuses()));
+            Double cpu = cpuMicros.get(r);
+            md.append(String.format("| %s | %d | %.1f | %.2f | %.2f | %s | %s |%n", r.name(), r.concurrency(), r.throughput(),
+                    r.p50Millis(), r.p99Millis(), cpu == null ? "" : String.format("%.1f", cpu), r.statuses()));
         }
         facts.forEach((k, v) -> md.append("\n").append(k).append(": ").append(v).append("\n"));
         Files.writeString(results.resolve("latest.md"), md);

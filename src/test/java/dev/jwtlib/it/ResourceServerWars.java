@@ -70,13 +70,18 @@ public final class ResourceServerWars {
         }
         String properties = config.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addClasses(ReportsApplication.class, ReportsResource.class)
+        return protectedReports(name)
                 .addAsLibrary(library)
                 .addAsLibraries(verifier)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
-                .setWebXML(new StringAsset(WEB_XML))
                 .addAsWebInfResource(new StringAsset(JBOSS_DEPLOYMENT_STRUCTURE), "jboss-deployment-structure.xml");
+    }
+
+    /** The reports resources and their web.xml (security constraint), without any mechanism. */
+    public static WebArchive protectedReports(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(ReportsApplication.class, ReportsResource.class)
+                .setWebXML(new StringAsset(WEB_XML));
     }
 
     /**

@@ -55,4 +55,20 @@ class AuthorizationHeaderTest {
         assertTrue(AuthorizationHeader.bearerToken("Basic c3ZjOnB3").isEmpty());
         assertEquals(Optional.of("t"), AuthorizationHeader.bearerToken("Bearer t"));
     }
+
+    @Test
+    void isB64TokenWhenRandomStringsThenSameAnswerAsRfc6750Grammar() {
+        // the grammar of RFC 6750 section 2.1 as a regular expression, the reference for the hand loop
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+        java.util.Random random = new java.util.Random(6750);
+        String alphabet = "aZ09-._~+/=  \t\u0000\u00e9\"',;:%*";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder candidate = new StringBuilder();
+            for (int length = random.nextInt(8); length > 0; length--) {
+                candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String token = candidate.toString();
+            assertEquals(grammar.matcher(token).matches(), AuthorizationHeader.isB64Token(token), "'" + token + "'");
+        }
+    }
 }
