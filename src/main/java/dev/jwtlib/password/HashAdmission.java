@@ -28,9 +28,11 @@ import java.util.function.Supplier;
  * password change) runs its hashing here, so that overload gives
  * fast {@code 503}s instead of every request slowing down and the server's own threads never wait
  * for a core. The request thread is released at once (JAX-RS async); the work
- * runs on one of {@link #CORES} hashing threads of its own, and at most {@link #CORES} more wait
- * in a queue, so an admitted request takes at most about two hash times and the cores stay busy
- * while requests keep coming. The excess is answered {@code 503} with {@code Retry-After: 1} at
+ * runs on one of two hashing threads per core of its own, and nothing waits in a queue, so an
+ * admitted request starts at once and takes at most about two hash times (two logins share a
+ * core). Two per core, because a login also waits for the store (reads, and writes that must be
+ * durable) while it holds its thread: with one thread per core the cores idled for that time, and
+ * logins/s were 0.68-0.71 of the bare hashing rate; with two, 0.81 (bench P3, issue 18). The excess is answered {@code 503} with {@code Retry-After: 1} at
  * once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
  * answered {@code 503} without being hashed. One source (by its
  * {@linkplain dev.jwtlib.http.ClientAddresses#limitKey limit key}) may hold at most half of
@@ -65,7 +67,7 @@ public class HashAdmission {
 
     @PostConstruct
     void start() {
-        start(threads, CORES, CORES);
+        start(threads, 2 * CORES, 0);  // see above: two per core, no queue
         if (httpSettings.perSourcePerMinute() == 0) {
             perSource = 0;
         }
