@@ -9,6 +9,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +48,35 @@ class DurabilityIT {
             users.add(username);
         }
         List<JsonObject> endedLogins = new ArrayList<>();
+        List<JsonObject> refreshedLogins = new ArrayList<>();
         for (String username : users.subList(0, 10)) {
-            JsonObject pair = api.login(username, PASSWORD);
-            Api.Reply out = api.postJson("/api/auth/logout", Json.createObjectBuilder()
-                    .add("refresh_token", pair.getString("refresh_token")).build().toString(), pair.getString("access_token"));
-            assertEquals(200, out.status(), out.body());
-            endedLogins.add(pair);
+            endedLogins.add(api.login(username, PASSWORD));
+        }
+        for (String username : users.subList(10, 20)) {
+            refreshedLogins.add(api.login(username, PASSWORD));
+        }
+        // logouts and refreshes all at once: the embedded store commits writes in groups under
+        // load, and every answered one must still be in the file
+        ExecutorService parallel = Executors.newFixedThreadPool(20);
+        List<Future<Api.Reply>> logouts = new ArrayList<>();
+        List<Future<Api.Reply>> refreshes = new ArrayList<>();
+        try {
+            for (JsonObject pair : endedLogins) {
+                logouts.add(parallel.submit(() -> api.postJson("/api/auth/logout", Json.createObjectBuilder()
+                        .add("refresh_token", pair.getString("refresh_token")).build().toString(), pair.getString("access_token"))));
+            }
+            for (JsonObject pair : refreshedLogins) {
+                refreshes.add(parallel.submit(() -> api.postJson("/api/auth/refresh", Json.createObjectBuilder()
+                        .add("refresh_token", pair.getString("refresh_token")).build().toString())));
+            }
+            for (Future<Api.Reply> out : logouts) {
+                assertEquals(200, out.get().status(), out.get().body());
+            }
+            for (Future<Api.Reply> refreshed : refreshes) {
+                assertEquals(200, refreshed.get().status(), refreshed.get().body());
+            }
+        } finally {
+            parallel.shutdownNow();
         }
 
         instance.kill();
@@ -58,6 +84,12 @@ class DurabilityIT {
 
         for (String username : users) {
             assertEquals(200, api.postJson("/api/auth/login", credentials(username, PASSWORD)).status(), username + " was lost");
+        }
+        for (Future<Api.Reply> refreshed : refreshes) {
+            // the rotation survived: the new refresh token works (the old one was spent)
+            String next = refreshed.get().json().getString("refresh_token");
+            assertEquals(200, api.postJson("/api/auth/refresh", Json.createObjectBuilder()
+                    .add("refresh_token", next).build().toString()).status(), "a refresh was lost");
         }
         for (JsonObject pair : endedLogins) {
             assertEquals(401, api.get("/api/auth/me", pair.getString("access_token")).status(), "a logout was undone");
