@@ -40,6 +40,27 @@ public final class ConfigValues {
     }
 
     /**
+     * {@code true} or {@code false} in any case, else {@code defaultValue} when not set.
+     *
+     * @throws IllegalStateException naming the key for any other value
+     */
+    public static boolean bool(Config config, String key, boolean defaultValue) {
+        return optional(config, key).map(raw -> bool(key, raw)).orElse(defaultValue);
+    }
+
+    /**
+     * {@code raw}, the value of {@code key}, as a boolean: {@code true} or {@code false} in any case.
+     *
+     * @throws IllegalStateException naming the key for any other value
+     */
+    public static boolean bool(String key, String raw) {
+        if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw invalid(key, raw, "true or false");
+    }
+
+    /**
      * A positive ISO-8601 duration such as {@code PT15M}.
      *
      * @throws IllegalStateException naming the key when the value is not a positive duration

@@ -29,11 +29,7 @@ public record LifecycleSettings(boolean requireVerifiedEmail, Duration verifyTtl
      * @throws IllegalStateException naming the key when a value is invalid
      */
     public static LifecycleSettings from(Config config) {
-        String require = ConfigValues.optional(config, REQUIRE_VERIFIED_EMAIL).orElse("false");
-        if (!require.equalsIgnoreCase("true") && !require.equalsIgnoreCase("false")) {
-            throw ConfigValues.invalid(REQUIRE_VERIFIED_EMAIL, require, "true or false");
-        }
-        return new LifecycleSettings(Boolean.parseBoolean(require),
+        return new LifecycleSettings(ConfigValues.bool(config, REQUIRE_VERIFIED_EMAIL, false),
                 ConfigValues.duration(config, "jwtlib.email.verify-ttl", "P2D"),
                 ConfigValues.duration(config, "jwtlib.password.reset-ttl", "PT30M"),
                 link(config, VERIFY_LINK), link(config, RESET_LINK));

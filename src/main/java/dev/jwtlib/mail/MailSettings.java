@@ -44,7 +44,7 @@ public record MailSettings(Optional<String> host, int port, Optional<String> use
                     "set together with jwtlib.mail.smtp.password");
         }
         boolean starttls = ConfigValues.optional(config, "jwtlib.mail.smtp.starttls")
-                .map(v -> bool("jwtlib.mail.smtp.starttls", v))
+                .map(v -> ConfigValues.bool("jwtlib.mail.smtp.starttls", v))
                 .orElseGet(() -> host.map(h -> !isLoopback(h)).orElse(true));
         String from = ConfigValues.optional(config, FROM).orElse("jwtlib@localhost");
         try {
@@ -53,13 +53,6 @@ public record MailSettings(Optional<String> host, int port, Optional<String> use
             throw ConfigValues.invalid(FROM, from, "an email address such as no-reply@example.com");
         }
         return new MailSettings(host, port, username, password, starttls, from);
-    }
-
-    private static boolean bool(String key, String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw ConfigValues.invalid(key, value, "true or false");
     }
 
     private static boolean isLoopback(String host) {

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * admitted request starts at once and takes at most about two hash times (two logins share a
  * core). Two per core, because a login also waits for the store (reads, and writes that must be
  * durable) while it holds its thread: with one thread per core the cores idled for that time, and
- * logins/s were 0.68-0.71 of the bare hashing rate; with two, 0.81 (bench P3, issue 18). The excess is answered {@code 503} with {@code Retry-After: 1} at
- * once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
+ * logins/s were 0.68-0.71 of the bare hashing rate; with two, 0.81 (bench P3, issue 18). The
+ * excess is answered {@code 503} with {@code Retry-After: 1} at once; one that still waited longer than twice the typical hash time (within 100 ms to 1 s) is
  * answered {@code 503} without being hashed. One source (by its
  * {@linkplain dev.jwtlib.http.ClientAddresses#limitKey limit key}) may hold at most half of
  * those places at a time, so that a single client cannot take every hashing thread from

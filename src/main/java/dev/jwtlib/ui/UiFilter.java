@@ -31,11 +31,7 @@ public class UiFilter extends HttpFilter {
 
     @Override
     public void init() {
-        String value = ConfigValues.optional(config, ENABLED).orElse("true");
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw ConfigValues.invalid(ENABLED, value, "true or false");
-        }
-        enabled = Boolean.parseBoolean(value);
+        enabled = ConfigValues.bool(config, ENABLED, true);
     }
 
     @Override
